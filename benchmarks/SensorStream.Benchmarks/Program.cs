@@ -1,0 +1,3 @@
+using SensorStream.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args);

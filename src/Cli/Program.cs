@@ -1,0 +1,3 @@
+using SensorStream.Cli;
+
+return await SensorStreamCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using SensorStream.Cli.Commands;
+
+namespace SensorStream.Cli;
+
+/// <summary>Builds the <c>sensorstream</c> command tree: one subcommand per role of the platform.</summary>
+public static class SensorStreamCommand
+{
+    /// <summary>Creates the root command with every subcommand attached.</summary>
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("SensorStream: real-time sensor platform (vibration, environment, truck trips) on Kafka.");
+        foreach (var command in PendingCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
+        return root;
+    }
+}
