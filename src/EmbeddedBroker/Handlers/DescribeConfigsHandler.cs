@@ -21,7 +21,7 @@ internal sealed class DescribeConfigsHandler(BrokerState broker) : ApiHandler<De
                 var config = topic.Config;
                 entries = config.Defaults.Keys.Order(StringComparer.Ordinal).Select(key => config.Overrides.TryGetValue(key, out var value)
                     ? new DescribeConfigsResponse.ConfigEntry(key, value, false, DescribeConfigsResponse.DynamicTopicConfig)
-                    : new DescribeConfigsResponse.ConfigEntry(key, config.Defaults[key], false, DescribeConfigsResponse.StaticBrokerConfig));
+                    : new DescribeConfigsResponse.ConfigEntry(key, config.Defaults[key], false, DescribeConfigsResponse.DefaultConfig));
                 break;
             case ConfigResourceType.Topic:
                 return new(ErrorCode.UnknownTopicOrPartition, $"topic '{resource.Name}' does not exist", resource.Type, resource.Name, []);

@@ -6,8 +6,11 @@ internal sealed record DescribeConfigsResponse(IReadOnlyList<DescribeConfigsResp
     /// <summary>config_source: set on the topic.</summary>
     public const sbyte DynamicTopicConfig = 1;
 
-    /// <summary>config_source: the broker's static setting (our defaults come from <see cref="BrokerOptions"/>).</summary>
+    /// <summary>config_source: the broker's static setting (from <see cref="BrokerOptions"/>).</summary>
     public const sbyte StaticBrokerConfig = 4;
+
+    /// <summary>config_source: not set on the topic, so the broker-wide default applies.</summary>
+    public const sbyte DefaultConfig = 5;
 
     public void Write(KafkaWriter writer)
     {
@@ -26,7 +29,7 @@ internal sealed record DescribeConfigsResponse(IReadOnlyList<DescribeConfigsResp
                 cw.WriteBool(c.ReadOnly);
                 if (version == 0)
                 {
-                    cw.WriteBool(c.Source != DynamicTopicConfig);
+                    cw.WriteBool(c.Source == DefaultConfig);
                 }
                 else
                 {
