@@ -10,7 +10,8 @@ public sealed class ConfluentKafkaCompatibilityTests : IAsyncLifetime
 {
     private TestBroker _broker = null!;
 
-    public async ValueTask InitializeAsync() => _broker = await TestBroker.StartAsync();
+    // A short minimum session timeout lets tests bound how long a silently departed member is waited for.
+    public async ValueTask InitializeAsync() => _broker = await TestBroker.StartAsync(o => o.GroupMinSessionTimeout = TimeSpan.FromSeconds(1));
 
     public async ValueTask DisposeAsync() => await _broker.DisposeAsync();
 
@@ -105,6 +106,62 @@ public sealed class ConfluentKafkaCompatibilityTests : IAsyncLifetime
         {
             Assert.True(sequences.SequenceEqual(Enumerable.Range(0, sequences.Count)), $"key {key} out of order");
         }
+    }
+
+    [Fact]
+    public async Task CooperativeStickyConsumers_ShareTheTopic_AndAReplacementTakesOverWithoutLoss()
+    {
+        const int total = 3_000;
+        await CreateTopicAsync("cooperative", 6);
+        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = _broker.BootstrapServers }).Build())
+        {
+            for (var i = 0; i < total; i++)
+            {
+                producer.Produce("cooperative", new Message<string, string> { Key = $"k{i % 60}", Value = $"{i}" });
+            }
+            producer.Flush(TimeSpan.FromSeconds(10));
+        }
+        var seen = new ConcurrentDictionary<string, int>();
+        var stop = new CancellationTokenSource();
+        var assignments = new ConcurrentDictionary<string, int>();
+        Task Run(string name, Func<bool> leaveWhen) => Task.Run(() =>
+        {
+            using var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig
+            {
+                BootstrapServers = _broker.BootstrapServers,
+                GroupId = "cooperative-group",
+                ClientId = name,
+                AutoOffsetReset = AutoOffsetReset.Earliest,
+                PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+                HeartbeatIntervalMs = 300,
+                // librdkafka 2.0.2's cooperative consumer closes without a LeaveGroup (seen with debug=cgrp),
+                // so its partitions move when its session expires.
+                SessionTimeoutMs = 2_000,
+                AutoCommitIntervalMs = 100,
+            }).Build();
+            consumer.Subscribe("cooperative");
+            while (!stop.IsCancellationRequested && !leaveWhen())
+            {
+                if (consumer.Consume(50) is { } result)
+                {
+                    seen.AddOrUpdate(result.Message.Value, 1, (_, c) => c + 1);
+                    assignments[name] = consumer.Assignment.Count;
+                    Thread.Sleep(1); // slow enough that the group changes while work remains
+                }
+            }
+            consumer.Close();
+        });
+
+        // The first consumer leaves once both share the topic (an incremental rebalance has happened).
+        var first = Run("first", () => assignments.ContainsKey("second") && assignments.GetValueOrDefault("first") > 0 && seen.Count > total / 3);
+        var second = Run("second", () => false);
+        await first.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await TestTimeouts.WaitUntilAsync(() => seen.Count == total, "every message is consumed after the first consumer left", TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await second.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(total, seen.Count);
+        Assert.True(assignments.Count == 2, "both consumers got partitions");
     }
 
     [Fact]

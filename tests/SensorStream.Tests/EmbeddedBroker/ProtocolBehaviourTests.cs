@@ -284,6 +284,41 @@ public sealed class ProtocolBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DescribeCluster_V0_AnswersInFlexibleEncodingWithHeaderTags()
+    {
+        using var client = await ConnectAsync();
+
+        var body = await client.CallAsync((short)ApiKey.DescribeCluster, 0, w =>
+        {
+            w.WriteBool(false);
+            w.WriteTaggedFields();
+        }, flexible: true, headerTags: true);
+        var reader = RawKafkaClient.Reader(body, 0, flexible: true);
+
+        reader.ReadInt32();
+        Assert.Equal(0, reader.ReadInt16());
+        Assert.Null(reader.ReadNullableString());
+        Assert.Equal(_broker.Broker.ClusterId, reader.ReadString());
+        Assert.Equal(1, reader.ReadInt32());
+        Assert.Equal(1, reader.ReadArrayLength());
+        Assert.Equal(1, reader.ReadInt32());
+        Assert.Equal("127.0.0.1", reader.ReadString());
+        Assert.Equal(_broker.Broker.Port, reader.ReadInt32());
+    }
+
+    [Fact]
+    public async Task HealthEndpoint_ReportsTheClusterAndBootstrapAddress()
+    {
+        using var http = new HttpClient { BaseAddress = _broker.Broker.HttpUrl };
+
+        var health = await http.GetStringAsync("/health", TestContext.Current.CancellationToken).DefaultTimeout();
+
+        Assert.Contains("\"status\":\"ok\"", health);
+        Assert.Contains(_broker.Broker.ClusterId, health);
+        Assert.Contains(_broker.BootstrapServers, health);
+    }
+
+    [Fact]
     public async Task MetricsEndpoint_ServesPrometheusTextWithPerApiCounters()
     {
         using var client = await ConnectAsync();
