@@ -53,12 +53,20 @@ internal sealed partial class GroupCoordinator : IAsyncDisposable
         {
             return Task.FromResult(JoinGroupResult.Fail(ErrorCode.InvalidSessionTimeout, args.MemberId));
         }
-        var group = GetOrCreate(args.GroupId);
-        lock (group.Lock)
+        while (true)
         {
-            var result = group.Join(args, NowMs);
-            LogJoin(_logger, args.GroupId, args.MemberId.Length == 0 ? "(new)" : args.MemberId, args.ClientHost, group.State);
-            return result;
+            var group = GetOrCreate(args.GroupId);
+            lock (group.Lock)
+            {
+                // The maintenance loop may have just retired this (empty) group; join its successor instead.
+                if (group.State == GroupState.Dead)
+                {
+                    continue;
+                }
+                var result = group.Join(args, NowMs);
+                LogJoin(_logger, args.GroupId, args.MemberId.Length == 0 ? "(new)" : args.MemberId, args.ClientHost, group.State);
+                return result;
+            }
         }
     }
 
@@ -164,6 +172,12 @@ internal sealed partial class GroupCoordinator : IAsyncDisposable
                     lock (group.Lock)
                     {
                         group.Tick(now);
+                        // A group with no members and nothing committed is forgotten, as Kafka marks it Dead.
+                        if (group.State == GroupState.Empty && !Offsets.HasOffsets(group.GroupId))
+                        {
+                            group.MarkDead();
+                            _groups.TryRemove(group.GroupId, out _);
+                        }
                     }
                 }
                 if (now - _lastOffsetExpiryMs >= OffsetExpiryCheckIntervalMs)

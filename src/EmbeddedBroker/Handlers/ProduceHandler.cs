@@ -65,8 +65,11 @@ internal sealed partial class ProduceHandler(BrokerState broker, ILogger logger)
             LogBatchRejected(logger, topicName, partition.Index, context.ClientHost, context.ClientId, result.Message ?? result.Error.ToString());
             return Fail(result.Error, result.LogStartOffset);
         }
-        appended.Add(log);
-        broker.Metrics.RecordsAppended(topicName, validation.Batches.Sum(b => b.RecordCount));
+        if (!result.IsDuplicate)
+        {
+            appended.Add(log);
+            broker.Metrics.RecordsAppended(topicName, validation.Batches.Sum(b => b.RecordCount));
+        }
         return new ProduceResponse.PartitionResult(partition.Index, ErrorCode.None, result.BaseOffset, result.LogStartOffset);
     }
 

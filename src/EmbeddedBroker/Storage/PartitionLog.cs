@@ -74,7 +74,7 @@ internal sealed partial class PartitionLog : IDisposable
             }
             if (check.IsDuplicate)
             {
-                return new AppendResult(ErrorCode.None, check.DuplicateOfOffset, LogStartOffset);
+                return new AppendResult(ErrorCode.None, check.DuplicateOfOffset, LogStartOffset, IsDuplicate: true);
             }
             MaybeRoll(records.Length);
             var span = records.Span;
