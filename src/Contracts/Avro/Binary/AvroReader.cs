@@ -239,6 +239,9 @@ public ref struct AvroReader
         }
     }
 
+    /// <summary>The bytes from <paramref name="start"/> up to the current position (used to copy values through unchanged).</summary>
+    internal readonly ReadOnlySpan<byte> ConsumedSince(int start) => _data[start.._position];
+
     /// <summary>Enters one level of recursive nesting; fails past <see cref="MaxDepth"/>.</summary>
     internal void Enter()
     {
