@@ -95,6 +95,14 @@ public ref struct AvroWriter
     }
 
     /// <summary>Writes a string as its UTF-8 length and bytes.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null (Avro strings are never null; use a union).</exception>
+    public void WriteString(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        WriteString(value.AsSpan());
+    }
+
+    /// <summary>Writes a string as its UTF-8 length and bytes.</summary>
     public void WriteString(scoped ReadOnlySpan<char> value)
     {
         // Up to 21 chars encode to at most 63 bytes, whose zig-zag length fits one byte: encode once, straight into place.
