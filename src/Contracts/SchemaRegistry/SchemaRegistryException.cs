@@ -13,7 +13,11 @@ public sealed class SchemaRegistryException : Exception
     {
         HttpStatus = httpStatus;
         ErrorCode = errorCode;
+        ErrorMessage = message;
     }
+
+    /// <summary>The registry's message alone (the <c>message</c> of the error body), without status and code.</summary>
+    public string ErrorMessage { get; }
 
     /// <summary>The HTTP status code.</summary>
     public int HttpStatus { get; }
