@@ -24,8 +24,19 @@ public sealed partial record VibrationBlock : IAvroEvent<VibrationBlock>
             writer.WriteBlockCount(samples.Length);
             if (BitConverter.IsLittleEndian)
             {
-                // Avro floats are little-endian IEEE 754, which is the in-memory layout here: one copy for the whole block.
-                writer.WriteFixed(MemoryMarshal.AsBytes(samples.AsSpan()));
+                // Avro floats are little-endian IEEE 754, which is the in-memory layout here: one copy for the whole block,
+                // unless a NaN needs its canonical bits.
+                if (samples.AsSpan().ContainsAnyExceptInRange(float.NegativeInfinity, float.PositiveInfinity))
+                {
+                    foreach (var sample in samples)
+                    {
+                        writer.WriteFloat(sample);
+                    }
+                }
+                else
+                {
+                    writer.WriteFixed(MemoryMarshal.AsBytes(samples.AsSpan()));
+                }
             }
             else
             {

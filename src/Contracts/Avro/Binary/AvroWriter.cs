@@ -11,6 +11,10 @@ namespace SensorStream.Contracts.Avro.Binary;
 /// </summary>
 public ref struct AvroWriter
 {
+    // .NET's NaN constants have the sign bit set; Java's canonical NaNs (which Python and JavaScript also write) do not.
+    internal const int CanonicalFloatNaN = 0x7fc00000;
+    internal const long CanonicalDoubleNaN = 0x7ff8000000000000L;
+
     private Span<byte> _buffer;
     private byte[]? _rented;
     private int _position;
@@ -66,17 +70,17 @@ public ref struct AvroWriter
         _position += i;
     }
 
-    /// <summary>Writes a float, 4 bytes little-endian.</summary>
+    /// <summary>Writes a float, 4 bytes little-endian; every NaN as the canonical one (the specification's Java floatToIntBits).</summary>
     public void WriteFloat(float value)
     {
-        BinaryPrimitives.WriteSingleLittleEndian(Reserve(4), value);
+        BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), float.IsNaN(value) ? CanonicalFloatNaN : BitConverter.SingleToInt32Bits(value));
         _position += 4;
     }
 
-    /// <summary>Writes a double, 8 bytes little-endian.</summary>
+    /// <summary>Writes a double, 8 bytes little-endian; every NaN as the canonical one (the specification's Java doubleToLongBits).</summary>
     public void WriteDouble(double value)
     {
-        BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
+        BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), double.IsNaN(value) ? CanonicalDoubleNaN : BitConverter.DoubleToInt64Bits(value));
         _position += 8;
     }
 
