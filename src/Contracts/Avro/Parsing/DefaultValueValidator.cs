@@ -24,7 +24,7 @@ internal static class DefaultValueValidator
         var kind = value.ValueKind;
         var ok = schema switch
         {
-            UnionSchema u => u.Branches.Count > 0 && IsValid(u.Branches[0], value, path, out problemPath, out problem),
+            UnionSchema u => u.Branches.Count > 0 && Union(u, value, path, out problemPath, out problem),
             RecordSchema r => kind == JsonValueKind.Object && Record(r, value, path, out problemPath, out problem),
             EnumSchema e => kind == JsonValueKind.String && e.IndexOf(value.GetString()!) >= 0,
             FixedSchema f => kind == JsonValueKind.String && IsByteString(value.GetString()!) && value.GetString()!.Length == f.Size,
@@ -46,11 +46,20 @@ internal static class DefaultValueValidator
         {
             problemPath = path;
             var expected = schema is NamedSchema n ? n.FullName : PrimitiveSchema.NameOf(schema.Type);
-            problem = schema is UnionSchema u2 && u2.Branches.Count > 0
-                ? $"{Shorten(value)} does not match the union's first branch"
-                : $"{Shorten(value)} is not a valid {expected}";
+            problem = $"{Shorten(value)} is not a valid {expected}";
         }
         return ok;
+    }
+
+    private static bool Union(UnionSchema union, JsonElement value, string path, out string problemPath, out string problem)
+    {
+        if (IsValid(union.Branches[0], value, path, out problemPath, out problem))
+        {
+            return true;
+        }
+        var first = union.Branches[0] is NamedSchema n ? n.FullName : PrimitiveSchema.NameOf(union.Branches[0].Type);
+        problem = $"{Shorten(value)} does not match the union's first branch ({first}); a union's default belongs to its first branch";
+        return false;
     }
 
     private static bool Record(RecordSchema record, JsonElement value, string path, out string problemPath, out string problem)
