@@ -1,7 +1,7 @@
 """Apache Avro for Python as a compatibility peer for SensorStream's own Avro codec.
 
 Reads one JSON request on stdin and writes one JSON response on stdout:
-  request  {"jobs": [{"op": "encode"|"decode"|"canonical", "schema": ..., "readerSchema": ..., "data": [...]}]}
+  request  {"jobs": [{"op": "encode"|"decode"|"canonical"|"compatible", "schema": ..., "readerSchema": ..., "data": [...]}]}
   response {"results": [{"ok": true, "data": [...]} | {"ok": false, "error": "..."}]}
 Values travel in a tagged JSON form both sides convert from and to, walking the schema:
   long (and long-based logical types) as decimal strings, bytes/fixed as hex, float/double as numbers or
@@ -16,6 +16,7 @@ import math
 import sys
 import warnings
 
+import avro.compatibility
 import avro.io
 import avro.schema
 
@@ -185,6 +186,11 @@ def run(job):
     op = job["op"]
     if op == "canonical":
         return schema.canonical_form
+    if op == "compatible":
+        # Can data written with "schema" be read with "readerSchema"? python-avro's own checker decides.
+        reader_schema = avro.schema.parse(json.dumps(job["readerSchema"]))
+        result = avro.compatibility.ReaderWriterCompatibilityChecker().get_compatibility(reader_schema, schema)
+        return result.compatibility == avro.compatibility.SchemaCompatibilityType.compatible
     if op == "encode":
         writer = avro.io.DatumWriter(schema)
         out = []

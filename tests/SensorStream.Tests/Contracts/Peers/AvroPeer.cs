@@ -38,6 +38,9 @@ internal sealed class AvroPeer
         return job;
     }
 
+    public static JsonObject Compatible(JsonNode writer, JsonNode reader) =>
+        new() { ["op"] = "compatible", ["schema"] = writer.DeepClone(), ["readerSchema"] = reader.DeepClone() };
+
     public static JsonObject Canonical(JsonNode schema) => new() { ["op"] = "canonical", ["schema"] = schema.DeepClone() };
 
     /// <summary>Runs the jobs; a job the peer refused fails the test with the peer's own error text.</summary>
@@ -47,7 +50,7 @@ internal sealed class AvroPeer
         {
             PeerPaths.RequireNodeModules(_npmPackage);
         }
-        var request = new JsonObject { ["jobs"] = new JsonArray(jobs.Select(j => (JsonNode)j).ToArray()) };
+        var request = new JsonObject { ["jobs"] = new JsonArray(jobs.Select(j => j.DeepClone()).ToArray()) };
         var output = await PeerProcess.RunAsync(_program, [_script], request.ToJsonString(), cancellationToken);
         var results = JsonNode.Parse(output)!["results"]!.AsArray();
         var data = new List<JsonNode?>();
