@@ -67,12 +67,21 @@ internal static class GenericDatum
         }
     }
 
+    // The non-generic enumerator yields DictionaryEntry whatever the dictionary's own entry type is.
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary dictionary)
+    {
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            yield return entry;
+        }
+    }
+
     public static string Describe(object? value) => value switch
     {
         null => "null",
         string s => $"\"{s}\"",
         byte[] bytes => $"0x{Convert.ToHexStringLower(bytes)}",
-        IDictionary d => $"{{{string.Join(", ", d.Cast<DictionaryEntry>().Select(e => $"{e.Key}: {Describe(e.Value)}"))}}}",
+        IDictionary d => $"{{{string.Join(", ", Entries(d).Select(e => $"{e.Key}: {Describe(e.Value)}"))}}}",
         IList list => $"[{string.Join(", ", list.Cast<object?>().Select(Describe))}]",
         _ => value.ToString() ?? string.Empty,
     };

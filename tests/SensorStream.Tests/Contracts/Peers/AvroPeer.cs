@@ -26,7 +26,7 @@ internal sealed class AvroPeer
     public static AvroPeer Named(string name) => name == Python.Name ? Python : name == Avsc.Name ? Avsc : throw new ArgumentException(name);
 
     public static JsonObject Encode(JsonNode schema, IEnumerable<JsonNode?> tagged) =>
-        new() { ["op"] = "encode", ["schema"] = schema.DeepClone(), ["data"] = new JsonArray(tagged.ToArray()) };
+        new() { ["op"] = "encode", ["schema"] = schema.DeepClone(), ["data"] = new JsonArray(tagged.Select(t => t?.DeepClone()).ToArray()) };
 
     public static JsonObject Decode(JsonNode schema, IEnumerable<string> hex, JsonNode? readerSchema = null)
     {
