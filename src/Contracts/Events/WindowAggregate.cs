@@ -1,0 +1,25 @@
+namespace SensorStream.Contracts.Events;
+
+/// <summary>
+/// MIN/MAX/AVG/COUNT of one metric of one entity over one event-time window (<c>sensorstream.v1.WindowAggregate</c>, topic
+/// <c>metrics.windows</c>, key = entity id). Identified by (entity, metric, window start, window end), so replays upsert.
+/// </summary>
+/// <param name="EntityId">The sensor, location, machine or truck aggregated.</param>
+/// <param name="Metric">Metric name, e.g. <c>temperature_c</c>; values below are in its unit.</param>
+/// <param name="WindowStart">Window start (inclusive), UTC.</param>
+/// <param name="WindowEnd">Window end (exclusive), UTC.</param>
+/// <param name="Count">Number of values in the window.</param>
+/// <param name="Min">Smallest value.</param>
+/// <param name="Max">Largest value.</param>
+/// <param name="Avg">Arithmetic mean.</param>
+/// <param name="LateCount">Events that arrived after the window closed and went to <c>late.events</c> instead.</param>
+public sealed partial record WindowAggregate(
+    string EntityId,
+    string Metric,
+    DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd,
+    long Count,
+    double Min,
+    double Max,
+    double Avg,
+    long LateCount);
