@@ -8,6 +8,7 @@ using SensorStream.EmbeddedBroker.Handlers;
 using SensorStream.EmbeddedBroker.Http;
 using SensorStream.EmbeddedBroker.Metrics;
 using SensorStream.EmbeddedBroker.Network;
+using SensorStream.EmbeddedBroker.SchemaRegistry;
 using SensorStream.EmbeddedBroker.Storage;
 using SensorStream.ServiceDefaults.Metrics;
 
@@ -15,7 +16,8 @@ namespace SensorStream.EmbeddedBroker;
 
 /// <summary>
 /// A single-node broker that speaks the Kafka wire protocol, with durable topic logs, consumer groups and
-/// committed offsets, plus an HTTP port for metrics. Start it with <see cref="StartAsync"/>, stop it with
+/// committed offsets, plus an HTTP port for metrics, health and a Confluent-compatible Schema Registry API
+/// (schemas kept under <c>{DataDir}/schemas</c>). Start it with <see cref="StartAsync"/>, stop it with
 /// <see cref="DisposeAsync"/>; start again on the same <see cref="BrokerOptions.DataDir"/> to continue
 /// where it stopped. One broker per data directory: a second one on the same directory fails to start.
 /// </summary>
@@ -30,6 +32,7 @@ public sealed partial class EmbeddedKafkaBroker : IAsyncDisposable
     private readonly KafkaListener _listener;
     private readonly CancellationTokenSource _stopping = new();
     private readonly BrokerOptions _options;
+    private readonly SchemaRegistryStore _schemas;
     private WebApplication? _http;
     private Task? _maintenance;
     private int _disposed;
@@ -52,6 +55,7 @@ public sealed partial class EmbeddedKafkaBroker : IAsyncDisposable
             new RejectionLog(_logger, TimeProvider.System), options.MaxRequestBytes, _logger);
         state.AdvertisedPort = _listener.Port;
         State = state;
+        _schemas = new SchemaRegistryStore(Path.Combine(options.DataDir, "schemas"));
     }
 
     internal BrokerState State { get; }
@@ -68,12 +72,18 @@ public sealed partial class EmbeddedKafkaBroker : IAsyncDisposable
     /// <summary>Base URL of the HTTP port (metrics, health, Schema Registry), or null when disabled.</summary>
     public Uri? HttpUrl => HttpPort < 0 ? null : new Uri($"http://{_options.AdvertisedHost}:{HttpPort}/");
 
+    /// <summary>The Schema Registry API's URL (the HTTP port's root, as Confluent's registry), or null when HTTP is disabled.</summary>
+    public Uri? SchemaRegistryUrl => HttpUrl;
+
+    /// <summary>The registry's store, for in-process use (e.g. a local client that needs no HTTP).</summary>
+    public SchemaRegistryStore Schemas => _schemas;
+
     /// <summary>This cluster's id, stable across restarts on the same data directory.</summary>
     public string ClusterId { get; }
 
     /// <summary>
     /// Recovers the data directory, binds the Kafka and HTTP ports and starts serving.
-    /// <paramref name="mapHttpEndpoints"/> adds endpoints to the HTTP port (the Schema Registry API).
+    /// <paramref name="mapHttpEndpoints"/> adds further endpoints to the HTTP port.
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
     /// <exception cref="IOException">Another broker is using the data directory.</exception>
@@ -95,7 +105,12 @@ public sealed partial class EmbeddedKafkaBroker : IAsyncDisposable
             broker = new EmbeddedKafkaBroker(options, loggerFactory, dataDirLock);
             if (options.HttpPort >= 0)
             {
-                broker._http = await BrokerHttpHost.StartAsync(broker.State, broker._exporter, loggerFactory, mapHttpEndpoints, cancellationToken).ConfigureAwait(false);
+                var schemas = broker._schemas;
+                broker._http = await BrokerHttpHost.StartAsync(broker.State, broker._exporter, loggerFactory, endpoints =>
+                {
+                    endpoints.MapSchemaRegistry(schemas);
+                    mapHttpEndpoints?.Invoke(endpoints);
+                }, cancellationToken).ConfigureAwait(false);
                 broker.HttpPort = BrokerHttpHost.BoundPort(broker._http);
             }
             broker._listener.Start();
@@ -209,6 +224,7 @@ public sealed partial class EmbeddedKafkaBroker : IAsyncDisposable
         }
         await _groups.DisposeAsync().ConfigureAwait(false);
         _topics.Dispose();
+        _schemas.Dispose();
         _exporter.Dispose();
         _metrics.Dispose();
         _stopping.Dispose();
