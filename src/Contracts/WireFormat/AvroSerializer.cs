@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using Confluent.Kafka;
 using SensorStream.Contracts.Avro.Binary;
 using SensorStream.Contracts.Events;
@@ -74,6 +75,11 @@ public sealed class AvroSerializer<T> : IAsyncSerializer<T>, ISerializer<T>
             ConfluentWireFormat.WriteHeader(header, schemaId);
             writer.WriteFixed(header);
             T.Encode(ref writer, data);
+            if (writer.Length > scratch.Length)
+            {
+                // Keep the larger size for this thread so events of this size stop renting from the pool.
+                t_scratch = new byte[Math.Min(Array.MaxLength, (int)BitOperations.RoundUpToPowerOf2((uint)writer.Length))];
+            }
             return writer.ToArray();
         }
         finally
