@@ -26,10 +26,22 @@ public sealed partial record Anomaly : IAvroEvent<Anomaly>
         if (details.Count > 0)
         {
             writer.WriteBlockCount(details.Count);
-            foreach (var (key, text) in details)
+            // Dictionary's struct enumerator avoids the boxed one an interface foreach would allocate per message.
+            if (details is Dictionary<string, string> dictionary)
             {
-                writer.WriteString(key);
-                writer.WriteString(text);
+                foreach (var (key, text) in dictionary)
+                {
+                    writer.WriteString(key);
+                    writer.WriteString(text);
+                }
+            }
+            else
+            {
+                foreach (var (key, text) in details)
+                {
+                    writer.WriteString(key);
+                    writer.WriteString(text);
+                }
             }
         }
         writer.WriteCollectionEnd();

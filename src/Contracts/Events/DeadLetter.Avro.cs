@@ -21,10 +21,11 @@ public sealed partial record DeadLetter : IAvroEvent<DeadLetter>
         if (headers.Count > 0)
         {
             writer.WriteBlockCount(headers.Count);
-            foreach (var header in headers)
+            // Indexing, not foreach: an interface enumerator would be an allocation per message.
+            for (var i = 0; i < headers.Count; i++)
             {
-                writer.WriteString(header.Key);
-                Optional.WriteBytes(ref writer, header.Value);
+                writer.WriteString(headers[i].Key);
+                Optional.WriteBytes(ref writer, headers[i].Value);
             }
         }
         writer.WriteCollectionEnd();

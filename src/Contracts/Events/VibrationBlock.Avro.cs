@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using SensorStream.Contracts.Avro.Binary;
 using SensorStream.Contracts.Avro.Schemas;
@@ -26,7 +27,7 @@ public sealed partial record VibrationBlock : IAvroEvent<VibrationBlock>
             {
                 // Avro floats are little-endian IEEE 754, which is the in-memory layout here: one copy for the whole block,
                 // unless a NaN needs its canonical bits.
-                if (samples.AsSpan().ContainsAnyExceptInRange(float.NegativeInfinity, float.PositiveInfinity))
+                if (ContainsNaN(samples))
                 {
                     foreach (var sample in samples)
                     {
@@ -58,6 +59,31 @@ public sealed partial record VibrationBlock : IAvroEvent<VibrationBlock>
         var sampleRate = reader.ReadDouble();
         var shaftSpeed = Optional.ReadDouble(ref reader);
         return new(machineId, sensorId, eventTime, sampleRate, shaftSpeed, ReadSamples(ref reader));
+    }
+
+    private static bool ContainsNaN(ReadOnlySpan<float> values)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                // NaN is the only value not equal to itself.
+                var block = new Vector<float>(values[i..]);
+                if (!Vector.EqualsAll(block, block))
+                {
+                    return true;
+                }
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            if (float.IsNaN(values[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static float[] ReadSamples(ref AvroReader reader)

@@ -41,8 +41,8 @@ public sealed class AvroDeserializer<T> : IAsyncDeserializer<T>, IDeserializer<T
         {
             decoder = await LoadDecoderAsync(schemaId).ConfigureAwait(false);
         }
-        ConfluentWireFormat.ReadHeader(data.Span, out var body);
-        return Decode(body, decoder);
+        // A span cannot live across the await, so the body is sliced again here.
+        return Decode(data.Span[ConfluentWireFormat.HeaderSize..], decoder);
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using Confluent.Kafka;
 using SensorStream.Contracts.Avro.Binary;
 using SensorStream.Contracts.Events;
@@ -20,7 +21,9 @@ public sealed class AvroSerializer<T> : IAsyncSerializer<T>, ISerializer<T>
 
     private readonly ISchemaRegistryClient _registry;
     private readonly AvroSerializerConfig _config;
-    private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+    // Keyed by topic (one map per component) so the hot path does not build the subject string.
+    private readonly ConcurrentDictionary<string, int> _valueIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _keyIds = new(StringComparer.Ordinal);
     private readonly string _schemaText = T.Schema.ToJson();
     private readonly string _recordName = (T.Schema as Avro.Schemas.NamedSchema)?.FullName ?? typeof(T).Name;
 
@@ -39,10 +42,9 @@ public sealed class AvroSerializer<T> : IAsyncSerializer<T>, ISerializer<T>
         {
             return null!;
         }
-        var subject = Subject(context);
-        if (!_ids.TryGetValue(subject, out var id))
+        if (!Ids(context).TryGetValue(context.Topic, out var id))
         {
-            id = await ResolveIdAsync(subject).ConfigureAwait(false);
+            id = await ResolveIdAsync(context).ConfigureAwait(false);
         }
         return Encode(id, data);
     }
@@ -54,11 +56,10 @@ public sealed class AvroSerializer<T> : IAsyncSerializer<T>, ISerializer<T>
         {
             return null!;
         }
-        var subject = Subject(context);
-        if (!_ids.TryGetValue(subject, out var id))
+        if (!Ids(context).TryGetValue(context.Topic, out var id))
         {
             // Only the first message of a subject waits for the registry; producers call serializers on their own thread.
-            id = ResolveIdAsync(subject).GetAwaiter().GetResult();
+            id = ResolveIdAsync(context).GetAwaiter().GetResult();
         }
         return Encode(id, data);
     }
@@ -74,6 +75,11 @@ public sealed class AvroSerializer<T> : IAsyncSerializer<T>, ISerializer<T>
             ConfluentWireFormat.WriteHeader(header, schemaId);
             writer.WriteFixed(header);
             T.Encode(ref writer, data);
+            if (writer.Length > scratch.Length)
+            {
+                // Keep the larger size for this thread so events of this size stop renting from the pool.
+                t_scratch = new byte[Math.Min(Array.MaxLength, (int)BitOperations.RoundUpToPowerOf2((uint)writer.Length))];
+            }
             return writer.ToArray();
         }
         finally
@@ -82,15 +88,16 @@ public sealed class AvroSerializer<T> : IAsyncSerializer<T>, ISerializer<T>
         }
     }
 
-    private string Subject(SerializationContext context) =>
-        SubjectNames.For(_config.SubjectNameStrategy, context.Topic, context.Component == MessageComponentType.Key, _recordName);
+    private ConcurrentDictionary<string, int> Ids(SerializationContext context) =>
+        context.Component == MessageComponentType.Key ? _keyIds : _valueIds;
 
-    private async Task<int> ResolveIdAsync(string subject)
+    private async Task<int> ResolveIdAsync(SerializationContext context)
     {
+        var subject = SubjectNames.For(_config.SubjectNameStrategy, context.Topic, context.Component == MessageComponentType.Key, _recordName);
         var id = _config.AutoRegisterSchemas
             ? await _registry.RegisterSchemaAsync(subject, _schemaText).ConfigureAwait(false)
             : (await _registry.LookupSchemaAsync(subject, _schemaText).ConfigureAwait(false)).Id;
-        _ids[subject] = id;
+        Ids(context)[context.Topic] = id;
         return id;
     }
 }

@@ -12,7 +12,7 @@ namespace SensorStream.EmbeddedBroker.SchemaRegistry;
 /// crashes and restarts with the same ids. Thread-safe. Errors throw <see cref="SchemaRegistryException"/> carrying
 /// Confluent's error codes.
 /// </summary>
-public sealed class SchemaRegistryStore : IDisposable
+public sealed partial class SchemaRegistryStore : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly RegistryState _state = new();
@@ -150,115 +150,6 @@ public sealed class SchemaRegistryStore : IDisposable
                 _ => level,
             };
             return against.SelectMany(pair => CompatibilityPolicy.Check(direct, parsed, [pair])).ToList();
-        }
-    }
-
-    /// <summary>The global compatibility level (default <see cref="CompatibilityLevel.Backward"/>).</summary>
-    public CompatibilityLevel GetGlobalCompatibility()
-    {
-        lock (_lock)
-        {
-            return _state.GlobalLevel;
-        }
-    }
-
-    /// <summary>The level set on <paramref name="subject"/> itself, or null when it follows the global level.</summary>
-    public CompatibilityLevel? GetSubjectCompatibility(string subject)
-    {
-        lock (_lock)
-        {
-            return _state.Subjects.TryGetValue(subject, out var state) ? state.Level : null;
-        }
-    }
-
-    /// <summary>Sets the global level (<paramref name="subject"/> null) or a subject's level.</summary>
-    public void SetCompatibility(CompatibilityLevel level, string? subject = null)
-    {
-        lock (_lock)
-        {
-            Commit(new JsonObject { ["op"] = RegistryLog.OpConfig, ["subject"] = subject, ["level"] = level.ToString() });
-        }
-    }
-
-    /// <summary>Removes a subject's own level (it then follows the global one) and returns what it was.</summary>
-    /// <exception cref="SchemaRegistryException">40401 when the subject has no level of its own.</exception>
-    public CompatibilityLevel DeleteSubjectCompatibility(string subject)
-    {
-        lock (_lock)
-        {
-            var previous = GetSubjectCompatibility(subject)
-                ?? throw new SchemaRegistryException(404, SchemaRegistryErrorCodes.SubjectNotFound, $"Subject '{subject}' not found.");
-            Commit(new JsonObject { ["op"] = RegistryLog.OpConfig, ["subject"] = subject, ["level"] = null });
-            return previous;
-        }
-    }
-
-    /// <summary>
-    /// Soft-deletes every live version of <paramref name="subject"/>, or with <paramref name="permanent"/> removes the
-    /// soft-deleted ones for good (Confluent requires the soft delete first). Returns the versions deleted.
-    /// </summary>
-    /// <exception cref="SchemaRegistryException">40401 subject not found, 40404 already soft-deleted, 40405 not soft-deleted before a permanent delete.</exception>
-    public IReadOnlyList<int> DeleteSubject(string subject, bool permanent = false)
-    {
-        lock (_lock)
-        {
-            if (!_state.Subjects.TryGetValue(subject, out var state) || state.Versions.Count == 0)
-            {
-                throw SubjectNotFound(subject);
-            }
-            if (!permanent && !state.HasLive)
-            {
-                throw new SchemaRegistryException(404, SchemaRegistryErrorCodes.SubjectSoftDeleted,
-                    $"Subject '{subject}' was soft deleted.Set permanent=true to delete permanently");
-            }
-            if (permanent && state.HasLive)
-            {
-                throw new SchemaRegistryException(404, SchemaRegistryErrorCodes.SubjectNotSoftDeleted,
-                    $"Subject '{subject}' was not deleted first before being permanently deleted");
-            }
-            var versions = (permanent ? state.Versions.Values : state.Live).Select(v => v.Version).ToList();
-            foreach (var version in versions)
-            {
-                Commit(new JsonObject { ["op"] = RegistryLog.OpDeleteVersion, ["subject"] = subject, ["version"] = version, ["permanent"] = permanent });
-            }
-            return versions;
-        }
-    }
-
-    /// <summary>
-    /// Soft-deletes one version (null: the latest live one), or with <paramref name="permanent"/> removes a soft-deleted
-    /// version for good. Returns the version number.
-    /// </summary>
-    /// <exception cref="SchemaRegistryException">40401 subject not found, 40402 version not found, 40407 not soft-deleted before a permanent delete.</exception>
-    public int DeleteVersion(string subject, int? version, bool permanent = false)
-    {
-        lock (_lock)
-        {
-            if (!_state.Subjects.TryGetValue(subject, out var state) || state.Versions.Count == 0)
-            {
-                throw SubjectNotFound(subject);
-            }
-            SubjectVersion target;
-            if (permanent && version is { } exact)
-            {
-                target = state.Versions.GetValueOrDefault(exact) ?? throw VersionNotFound(exact);
-                if (!target.Deleted)
-                {
-                    throw new SchemaRegistryException(404, SchemaRegistryErrorCodes.SchemaVersionNotSoftDeleted,
-                        $"Subject '{subject}' Version {exact} was not deleted first before being permanently deleted");
-                }
-            }
-            else
-            {
-                target = LiveVersion(state, version);
-                if (permanent)
-                {
-                    throw new SchemaRegistryException(404, SchemaRegistryErrorCodes.SchemaVersionNotSoftDeleted,
-                        $"Subject '{subject}' Version {target.Version} was not deleted first before being permanently deleted");
-                }
-            }
-            Commit(new JsonObject { ["op"] = RegistryLog.OpDeleteVersion, ["subject"] = subject, ["version"] = target.Version, ["permanent"] = permanent });
-            return target.Version;
         }
     }
 

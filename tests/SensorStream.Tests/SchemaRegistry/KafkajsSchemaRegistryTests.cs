@@ -52,6 +52,7 @@ public sealed class KafkajsSchemaRegistryTests(RegistryServerFixture fixture) : 
 
         var registeredId = result["id"]!.GetValue<int>();
         Assert.Equal(registeredId, result["latestId"]!.GetValue<int>());
+        Assert.Equal(registeredId, result["lookedUpId"]!.GetValue<int>());
         Assert.Equal((await _registry.LookupSchemaAsync(Topics.ValueSubject(topic), EnvironmentReading.Schema.ToJson(), TestContext.Current.CancellationToken)).Id, registeredId);
         Assert.Equal("BACKWARD", (await _registry.GetCompatibilityAsync(Topics.ValueSubject(topic), TestContext.Current.CancellationToken)).ToWireName());
         var deserializer = new AvroDeserializer<EnvironmentReading>(_registry);

@@ -6,8 +6,12 @@ usage: confluent_registry_client.py URL SUBJECT
 import json
 import sys
 
-from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
-from confluent_kafka.schema_registry.error import SchemaRegistryError
+try:
+    from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
+    from confluent_kafka.schema_registry.error import SchemaRegistryError
+except ModuleNotFoundError as missing:
+    # Debian's python3-confluent-kafka only suggests python3-requests, which its registry client imports.
+    sys.exit(f"{missing}: install the Debian package python3-requests (needed by confluent_kafka.schema_registry)")
 
 V1 = '{"type":"record","name":"PyReading","namespace":"peer","fields":[{"name":"id","type":"string"}]}'
 V2 = ('{"type":"record","name":"PyReading","namespace":"peer","fields":[{"name":"id","type":"string"},'

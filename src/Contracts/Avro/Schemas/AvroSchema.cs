@@ -14,7 +14,6 @@ public abstract class AvroSchema
     private ulong? _fingerprint;
     private int _minEncodedSize = -1;
     private LogicalType? _logicalType;
-    private bool _logicalTypeRead;
 
     private protected AvroSchema(IReadOnlyList<KeyValuePair<string, JsonElement>> properties)
     {
@@ -28,19 +27,7 @@ public abstract class AvroSchema
     /// The logical type, or <see langword="null"/> when there is none or it is invalid for the underlying type
     /// (the Avro specification says an invalid logical type is ignored, not an error).
     /// </summary>
-    public LogicalType? LogicalType
-    {
-        get
-        {
-            // Read lazily: the derived constructors set Type and Size after this base constructor runs.
-            if (!_logicalTypeRead)
-            {
-                _logicalType = LogicalType.FromProperties(Type, (this as FixedSchema)?.Size ?? 0, Properties);
-                _logicalTypeRead = true;
-            }
-            return _logicalType;
-        }
-    }
+    public LogicalType? LogicalType => _logicalType;
 
     /// <summary>Attributes beyond the ones the type defines (e.g. <c>logicalType</c>, <c>precision</c>, custom ones), in source order.</summary>
     public IReadOnlyList<KeyValuePair<string, JsonElement>> Properties { get; }
@@ -63,6 +50,13 @@ public abstract class AvroSchema
             return _minEncodedSize;
         }
     }
+
+    /// <summary>
+    /// Reads the logical type from the properties. Called at the end of the constructors of the types that can carry one
+    /// (primitives and fixed), once their type and size are set, so the value is immutable before the schema is shared.
+    /// </summary>
+    private protected void ResolveLogicalType() =>
+        _logicalType = LogicalType.FromProperties(Type, (this as FixedSchema)?.Size ?? 0, Properties);
 
     /// <summary>Parses a schema from its JSON text.</summary>
     /// <exception cref="AvroSchemaException">The text is not a valid Avro schema; the message names the JSON path and the reason.</exception>

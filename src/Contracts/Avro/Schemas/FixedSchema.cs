@@ -10,6 +10,7 @@ public sealed class FixedSchema : NamedSchema
         : base(name, aliases, doc, properties)
     {
         Size = size;
+        ResolveLogicalType();
     }
 
     /// <inheritdoc/>

@@ -19,6 +19,7 @@ public sealed class PrimitiveSchema : AvroSchema
             throw new ArgumentOutOfRangeException(nameof(type), type, "not a primitive type");
         }
         Type = type;
+        ResolveLogicalType();
     }
 
     /// <inheritdoc/>

@@ -152,4 +152,20 @@ public sealed class ResolutionTests
         Assert.Equal(9, read["w"]);
         Assert.Equal(2L, ((GenericRecord)read["next"]!)["v"]);
     }
+
+    [Fact]
+    public void DefaultsCannotAmplifyAHostilePayloadIntoGigabytes()
+    {
+        // A million empty writer records cost ~4 bytes; each gains a 1000-byte default in the reader: 1 GB if unchecked.
+        var writer = AvroSchema.Parse("{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"E\",\"fields\":[]}}");
+        var reader = AvroSchema.Parse("{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"E\",\"fields\":[{\"name\":\"pad\",\"type\":\"string\",\"default\":\"" + new string('x', 1000) + "\"}]}}");
+        byte[] payload = [0xfe, 0x83, 0x7a, 0x00];
+        var decoder = new ResolvingDecoder(writer, reader);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<AvroDecodeException>(() => decoder.ReadGeneric(payload));
+
+        Assert.Equal(AvroDecodeError.OversizedLength, error.Reason);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 512L * 1024 * 1024, "the cap must stop the rewrite well before a gigabyte");
+    }
 }

@@ -66,6 +66,20 @@ public sealed class EventCodecTests
     }
 
     [Fact]
+    public void VibrationBlock_NaNInsideALongBlock_IsCanonicalToo()
+    {
+        var samples = Enumerable.Range(0, 256).Select(i => (float)i).ToArray();
+        samples[101] = BitConverter.Int32BitsToSingle(unchecked((int)0xffc00001));
+        var block = new VibrationBlock("g1", "sensor1", DateTimeOffset.UnixEpoch, 2560, null, samples);
+
+        var bytes = Encode(block);
+
+        var expected = AvroTestCodec.Encode(VibrationBlock.Schema, EventMapper.ToGeneric(block, (RecordSchema)VibrationBlock.Schema));
+        Assert.Equal(Convert.ToHexStringLower(expected), Convert.ToHexStringLower(bytes));
+        Assert.Contains("0000c07f", Convert.ToHexStringLower(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TripRecord_MoneyWithMoreThanTwoDecimals_IsRefused()
     {
         var trip = new TripRecord("T1", Guid.NewGuid(), new DateOnly(2024, 5, 1), null, null, 12.5, null, 10.005m, null, null, "A", "B", DateTimeOffset.UnixEpoch);

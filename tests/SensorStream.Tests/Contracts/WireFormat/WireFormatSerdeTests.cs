@@ -180,21 +180,29 @@ public sealed class WireFormatSerdeTests(RegistryServerFixture fixture) : IClass
     }
 
     [Fact]
-    public void Encode_WithACachedId_AllocatesOnlyTheOutputArray()
+    public void Serialize_WithACachedId_AllocatesOnlyTheOutputArray()
     {
         var serializer = new AvroSerializer<EnvironmentReading>(_registry);
         var reading = Reading(5);
-        var size = serializer.Encode(1, reading).Length;
+        var context = Value(NewTopic());
+        var size = serializer.Serialize(reading, context).Length;
         var before = GC.GetAllocatedBytesForCurrentThread();
 
         for (var i = 0; i < 1000; i++)
         {
-            serializer.Encode(1, reading);
+            serializer.Serialize(reading, context);
         }
 
         var perEncode = (GC.GetAllocatedBytesForCurrentThread() - before) / 1000.0;
         var arrayBytes = 24 + ((size + 7) / 8 * 8);
         Assert.True(perEncode <= arrayBytes, $"{perEncode} bytes per encode, the {size}-byte output array alone is {arrayBytes}");
+    }
+
+    [Theory]
+    [MemberData(nameof(EventCodecTests.EventTypes), MemberType = typeof(EventCodecTests))]
+    public void Serialize_EveryEventType_AllocatesOnlyTheOutputArray(string type)
+    {
+        EventCodecTests.Dispatch(type, new AllocationCheck(_registry));
     }
 
     internal static AvroSchema EnvironmentReadingV2() => AvroSchema.Parse(EnvironmentReading.Schema.ToJson().Replace(
@@ -218,6 +226,28 @@ public sealed class WireFormatSerdeTests(RegistryServerFixture fixture) : IClass
         var bytes = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(bytes, id);
         return bytes;
+    }
+
+    private sealed class AllocationCheck(ISchemaRegistryClient registry) : EventCodecTests.IEventCheck
+    {
+        public void Run<T>()
+            where T : class, IAvroEvent<T>
+        {
+            var serializer = new AvroSerializer<T>(registry);
+            var context = Value(NewTopic());
+            foreach (var (_, evt) in EventCodecTests.RandomEvents<T>(5, 3))
+            {
+                var size = serializer.Serialize(evt, context).Length;
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                for (var i = 0; i < 100; i++)
+                {
+                    serializer.Serialize(evt, context);
+                }
+                var perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / 100.0;
+                var arrayBytes = 24 + ((size + 7) / 8 * 8);
+                Assert.True(perCall <= arrayBytes, $"{typeof(T).Name}: {perCall} bytes per serialize, the {size}-byte output array alone is {arrayBytes}");
+            }
+        }
     }
 
     private sealed class SerdeRoundTrip(ISchemaRegistryClient registry) : EventCodecTests.IEventCheck
