@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Confluent.Kafka;
 using SensorStream.Tests.Infrastructure;
+using SensorStream.Tests.Peers;
 
 namespace SensorStream.Tests.EmbeddedBroker;
 
@@ -13,23 +14,23 @@ public sealed class PeerClientCompatibilityTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _broker.DisposeAsync();
 
-    private string PeerScript(string name) => Path.Combine(PeerProcess.PeersDirectory, "kafka", name);
+    private static string PeerScript(string name) => PeerPaths.Script("kafka", name);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Kcat_ProducesFromStdin_ConsumesToTheEnd_AndListsMetadata()
     {
         var lines = string.Join('\n', Enumerable.Range(0, 500).Select(i => $"sensor{i % 7}:reading-{i}")) + "\n";
 
-        await PeerProcess.RunAsync("kcat", ["-b", _broker.BootstrapServers, "-P", "-t", "kcat-topic", "-K", ":", "-z", "snappy"], stdin: lines)
-            .ContinueWith(t => t.Result.EnsureSuccess("kcat -P"), TaskScheduler.Default);
-        var consumed = (await PeerProcess.RunAsync("kcat", ["-b", _broker.BootstrapServers, "-C", "-t", "kcat-topic", "-e", "-q", "-f", "%k=%s\n"]))
-            .EnsureSuccess("kcat -C -e");
-        var metadata = (await PeerProcess.RunAsync("kcat", ["-b", _broker.BootstrapServers, "-L", "-J"])).EnsureSuccess("kcat -L");
+        await PeerProcess.RunAsync("kcat", ["-b", _broker.BootstrapServers, "-P", "-t", "kcat-topic", "-K", ":", "-z", "snappy"], lines, Cancel);
+        var consumed = await PeerProcess.RunAsync("kcat", ["-b", _broker.BootstrapServers, "-C", "-t", "kcat-topic", "-e", "-q", "-f", "%k=%s\n"], null, Cancel);
+        var metadata = await PeerProcess.RunAsync("kcat", ["-b", _broker.BootstrapServers, "-L", "-J"], null, Cancel);
 
-        var values = consumed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var values = consumed.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(500, values.Length);
         Assert.Equal(Enumerable.Range(0, 500).Select(i => $"sensor{i % 7}=reading-{i}").Order(), values.Order());
-        using var json = JsonDocument.Parse(metadata.Stdout);
+        using var json = JsonDocument.Parse(metadata);
         Assert.Equal(1, json.RootElement.GetProperty("controllerid").GetInt32());
         var topic = json.RootElement.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("topic").GetString() == "kcat-topic");
         Assert.Equal(6, topic.GetProperty("partitions").GetArrayLength());
@@ -47,25 +48,22 @@ public sealed class PeerClientCompatibilityTests : IAsyncLifetime
             producer.Flush(TimeSpan.FromSeconds(10));
         }
 
-        var consumed = (await PeerProcess.RunAsync("kcat", ["-b", _broker.BootstrapServers, "-G", "kcat-group", "-o", "beginning", "-e", "-q", "-f", "%s\n", "kcat-group-topic"],
-            timeout: TimeSpan.FromSeconds(60))).EnsureSuccess("kcat -G");
+        var consumed = await PeerProcess.RunAsync("kcat", ["-b", _broker.BootstrapServers, "-G", "kcat-group", "-o", "beginning", "-e", "-q", "-f", "%s\n", "kcat-group-topic"],
+            null, Cancel, TimeSpan.FromSeconds(60));
 
-        Assert.Equal(300, consumed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Count());
+        Assert.Equal(300, consumed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Count());
     }
 
     [Fact]
     public async Task KafkaPython_Produces_GroupConsumes_Commits_AndResumesAfterABrokerRestart()
     {
         var script = PeerScript("kafka_python_client.py");
-        var produced = (await PeerProcess.RunAsync(PeerProcess.Python, [script, "produce", _broker.BootstrapServers, "py-topic", "200"]))
-            .EnsureSuccess("kafka-python produce");
-        Assert.Contains("\"produced\": 200", produced.Stdout);
+        var produced = await PeerProcess.RunAsync(PeerPaths.Python, [script, "produce", _broker.BootstrapServers, "py-topic", "200"], null, Cancel);
+        Assert.Contains("\"produced\": 200", produced);
 
-        var first = JsonDocument.Parse((await PeerProcess.RunAsync(PeerProcess.Python, [script, "consume", _broker.BootstrapServers, "py-topic", "py-group", "120"]))
-            .EnsureSuccess("kafka-python first consume").Stdout);
+        var first = JsonDocument.Parse(await PeerProcess.RunAsync(PeerPaths.Python, [script, "consume", _broker.BootstrapServers, "py-topic", "py-group", "120"], null, Cancel));
         await _broker.RestartAsync();
-        var second = JsonDocument.Parse((await PeerProcess.RunAsync(PeerProcess.Python, [script, "consume", _broker.BootstrapServers, "py-topic", "py-group", "1000"]))
-            .EnsureSuccess("kafka-python second consume").Stdout);
+        var second = JsonDocument.Parse(await PeerProcess.RunAsync(PeerPaths.Python, [script, "consume", _broker.BootstrapServers, "py-topic", "py-group", "1000"], null, Cancel));
 
         var before = first.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetString()!).ToList();
         var after = second.RootElement.GetProperty("values").EnumerateArray().Select(v => v.GetString()!).ToList();
@@ -77,10 +75,11 @@ public sealed class PeerClientCompatibilityTests : IAsyncLifetime
     [Fact]
     public async Task Kafkajs_IdempotentProducer_AndConsumerGroup()
     {
-        var result = (await PeerProcess.RunAsync("node", [PeerScript("kafkajs_client.mjs"), _broker.BootstrapServers, "kafkajs-topic", "kafkajs-group", "1000"],
-            timeout: TimeSpan.FromSeconds(90))).EnsureSuccess("kafkajs");
+        PeerPaths.RequireNodeModules("kafkajs");
+        var result = await PeerProcess.RunAsync(PeerPaths.Node, [PeerScript("kafkajs_client.mjs"), _broker.BootstrapServers, "kafkajs-topic", "kafkajs-group", "1000"],
+            null, Cancel, TimeSpan.FromSeconds(90));
 
-        using var json = JsonDocument.Parse(result.Stdout.Trim().Split('\n')[^1]);
+        using var json = JsonDocument.Parse(result.Trim().Split('\n')[^1]);
         Assert.Equal(1000, json.RootElement.GetProperty("produced").GetInt32());
         var consumed = json.RootElement.GetProperty("consumed").EnumerateArray().Select(v => v.GetString()).ToList();
         Assert.Equal(1000, consumed.Count);
