@@ -6,7 +6,7 @@ namespace SensorStream.Benchmarks;
 /// </summary>
 public static class BenchmarkRunner
 {
-    private static readonly IReadOnlyList<IBenchmark> Registered = [new AvroBenchmark()];
+    private static readonly IReadOnlyList<IBenchmark> Registered = [new AvroBenchmark(), new BrokerBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {
