@@ -11,6 +11,8 @@ public static class SensorStreamCommand
     {
         var root = new RootCommand("SensorStream: real-time sensor platform (vibration, environment, truck trips) on Kafka.");
         root.Subcommands.Add(BrokerCommand.Create());
+        root.Subcommands.Add(ProduceCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         foreach (var command in PendingCommands.All())
         {
             root.Subcommands.Add(command);

@@ -14,8 +14,6 @@ internal static class PendingCommands
     public static IEnumerable<Command> All()
     {
         yield return Pending("up", "Run the whole platform on one machine: embedded broker, simulators, processors, sinks and LiveHub.");
-        yield return Pending("produce", "Publish a simulated feed (vibration, environment or trips) to Kafka.");
-        yield return Pending("import", "Replay a CSV file (vibration, environment or trips) into Kafka.");
         yield return Pending("process", "Run the stream processors: windows, threshold status, fault diagnosis, anomalies.");
         yield return Pending("sink", "Write raw and derived topics to PostgreSQL / TimescaleDB.");
         yield return Pending("hub", "Run LiveHub: SignalR live values, REST queries and the dashboard.");
