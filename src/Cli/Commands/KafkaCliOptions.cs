@@ -9,7 +9,21 @@ internal sealed class KafkaCliOptions
 {
     public Option<string> Bootstrap { get; } = new("--bootstrap") { Description = "Kafka bootstrap servers (host:port,…). Default 127.0.0.1:9092, the embedded broker." };
 
-    public Option<Uri> Registry { get; } = new("--registry") { Description = "Schema Registry URL. Default http://127.0.0.1:8081, the embedded broker's HTTP port." };
+    public Option<string> Registry { get; } = new("--registry")
+    {
+        Description = "Schema Registry URL. Default http://127.0.0.1:8081, the embedded broker's HTTP port.",
+        Validators =
+        {
+            result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    result.AddError($"--registry '{text}' is not an http(s) URL");
+                }
+            },
+        },
+    };
 
     public Option<FileInfo?> Config { get; } = CommonOptions.Config();
 

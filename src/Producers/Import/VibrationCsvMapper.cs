@@ -51,7 +51,7 @@ public sealed class VibrationCsvMapper(string machineId, string sensorId, IReadO
             else if (ConditionColumns.TryGetValue(name, out var fault)
                 && (onlyColumns is null || onlyColumns.Any(c => Normalize(c).Equals(name, StringComparison.OrdinalIgnoreCase))))
             {
-                _channels.Add(new Channel(i, fault, name.ToLowerInvariant(), blockSize));
+                _channels.Add(new Channel(i, fault, name.ToLowerInvariant(), header.Fields[i], blockSize));
             }
         }
         if (_timeIndex < 0)
@@ -88,7 +88,7 @@ public sealed class VibrationCsvMapper(string machineId, string sensorId, IReadO
         Span<float> values = stackalloc float[_channels.Count];
         for (var c = 0; c < _channels.Count; c++)
         {
-            values[c] = (float)Parse(row.Fields[_channels[c].Index], _channels[c].Name);
+            values[c] = (float)Parse(row.Fields[_channels[c].Index], _channels[c].Column);
         }
         var emitted = new List<OutgoingEvent<VibrationBlock>>();
         if (double.IsNaN(_firstTime))
@@ -139,8 +139,11 @@ public sealed class VibrationCsvMapper(string machineId, string sensorId, IReadO
             ? value
             : throw new RowRejectedException($"{column} '{field}' is not a number");
 
-    private sealed class Channel(int index, VibrationFault fault, string name, int blockSize)
+    private sealed class Channel(int index, VibrationFault fault, string name, string column, int blockSize)
     {
+        /// <summary>The header as written in the file, for messages.</summary>
+        public string Column { get; } = column;
+
         public int Index { get; } = index;
 
         public VibrationFault Fault { get; } = fault;
