@@ -10,6 +10,7 @@ public static class SensorStreamCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("SensorStream: real-time sensor platform (vibration, environment, truck trips) on Kafka.");
+        root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(ProduceCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());

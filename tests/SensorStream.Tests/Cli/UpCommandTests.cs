@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SensorStream.Contracts;
+using SensorStream.Tests.Infrastructure;
+
+namespace SensorStream.Tests.Cli;
+
+/// <summary><c>sensorstream up</c> as a user runs it: a separate process that comes up, produces, and stops cleanly on SIGTERM.</summary>
+public sealed class UpCommandTests : IDisposable
+{
+    private readonly TempDirectory _data = new("up");
+
+    [Fact]
+    public async Task Up_StartsTheBrokerAndTheSimulatedFeeds_AndStopsCleanlyOnSigterm()
+    {
+        var port = BrokerProcess.FreePort();
+        var httpPort = BrokerProcess.FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sensorstream.dll"), "up", "--data-dir", _data.Path,
+                     "--port", port.ToString(CultureInfo.InvariantCulture), "--http-port", httpPort.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(info)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        string Output() { lock (output) { return output.ToString(); } }
+        try
+        {
+            await TestTimeouts.WaitUntilAsync(() => Output().Contains("SensorStream is up", StringComparison.Ordinal), "the platform is up");
+            var bootstrap = $"127.0.0.1:{port}";
+            await TestTimeouts.WaitUntilAsync(() => TopicReader.ReadAll(bootstrap, Topics.SensorsVibration).Count >= 100
+                && TopicReader.ReadAll(bootstrap, Topics.SensorsEnvironment).Count >= 20, "both sensor feeds have data", TimeSpan.FromSeconds(60));
+            using var http = new HttpClient();
+            var subjects = await http.GetStringAsync($"http://127.0.0.1:{httpPort}/subjects", TestContext.Current.CancellationToken).DefaultTimeout();
+            Assert.Contains("sensors.vibration-value", subjects);
+
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill!.WaitForExitAsync(TestContext.Current.CancellationToken).DefaultTimeout();
+            }
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            Assert.True(process.ExitCode == 0, Output());
+            Assert.Contains("Broker stopped", Output());
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    public void Dispose() => _data.Dispose();
+}
