@@ -61,11 +61,7 @@ internal static class ImportCommand
         var file = new Argument<FileInfo>("file") { Description = "The CSV file to import." };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first malformed row instead of skipping it." };
         var kafkaOptions = new KafkaCliOptions();
-        var command = new Command(name, description) { file, strict };
-        foreach (var option in extra)
-        {
-            command.Options.Add(option);
-        }
+        var command = new Command(name, description) { file, strict }.WithOptions(extra);
         kafkaOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -94,13 +90,8 @@ internal static class ImportCommand
             }
             using var loggerFactory = ConsoleLogging.Create(parseResult.GetValue(kafkaOptions.LogLevel));
             var logger = loggerFactory.CreateLogger("SensorStream.Import");
-            try
+            if (!await CommandSupport.TryEnsureTopicsAsync(kafka, [topic, Topics.DeadLetters], error, $"import {name}").ConfigureAwait(false))
             {
-                await TopicBootstrapper.EnsureAsync(kafka, [topic, Topics.DeadLetters]).ConfigureAwait(false);
-            }
-            catch (Confluent.Kafka.KafkaException e)
-            {
-                await error.WriteLineAsync($"sensorstream import {name}: cannot reach Kafka at {kafka.BootstrapServers}: {e.Message}").ConfigureAwait(false);
                 return 1;
             }
             using var registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });

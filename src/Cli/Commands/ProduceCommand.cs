@@ -92,10 +92,7 @@ internal static class ProduceCommand
         var feedOptions = new FeedOptions();
         var command = new Command(name, description);
         feedOptions.AddTo(command);
-        foreach (var option in extra)
-        {
-            command.Options.Add(option);
-        }
+        command.WithOptions(extra);
         kafkaOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -118,13 +115,8 @@ internal static class ProduceCommand
             }
             using var loggerFactory = ConsoleLogging.Create(parseResult.GetValue(kafkaOptions.LogLevel));
             var logger = loggerFactory.CreateLogger("SensorStream.Producers");
-            try
+            if (!await CommandSupport.TryEnsureTopicsAsync(kafka, [feed.Topic], error, $"produce {name}").ConfigureAwait(false))
             {
-                await TopicBootstrapper.EnsureAsync(kafka, [feed.Topic]).ConfigureAwait(false);
-            }
-            catch (Confluent.Kafka.KafkaException e)
-            {
-                await error.WriteLineAsync($"sensorstream produce {name}: cannot reach Kafka at {kafka.BootstrapServers}: {e.Message}").ConfigureAwait(false);
                 return 1;
             }
             using var registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });

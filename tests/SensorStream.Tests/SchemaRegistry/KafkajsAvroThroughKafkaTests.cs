@@ -44,15 +44,7 @@ public sealed class KafkajsAvroThroughKafkaTests : IAsyncLifetime
     public async Task KafkajsProducesAvro_OurConsumerDecodesIt()
     {
         PeerPaths.RequireNodeModules("@kafkajs/confluent-schema-registry");
-        var payloads = new JsonArray(Readings.Select(r => (JsonNode)new JsonObject
-        {
-            ["sensor_id"] = r.SensorId,
-            ["loc_id"] = r.LocId,
-            ["event_time"] = (r.EventTime - DateTimeOffset.UnixEpoch).Ticks / 10,
-            ["temperature_c"] = r.TemperatureC,
-            ["humidity_pct"] = r.HumidityPct,
-            ["perceived_temperature_c"] = r.PerceivedTemperatureC,
-        }).ToArray());
+        var payloads = new JsonArray(Readings.Select(r => (JsonNode)AvscPlainValues.Of(r)).ToArray());
         await PeerProcess.RunAsync(PeerPaths.Node, [Script, "produce", _broker.BootstrapServers, RegistryUrl, "kjs-to-us",
             Path.Combine(PeerPaths.RepositoryRoot, "schemas", "EnvironmentReading.avsc")], payloads.ToJsonString(), TestContext.Current.CancellationToken);
 
