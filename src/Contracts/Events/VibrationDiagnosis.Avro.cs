@@ -24,6 +24,22 @@ public sealed partial record VibrationDiagnosis : IAvroEvent<VibrationDiagnosis>
         Optional.WriteDouble(ref writer, value.DominantFrequencyHz);
         Optional.WriteDouble(ref writer, value.ShaftSpeedRpm);
         writer.WriteInt(value.BlockCount);
+        Optional.WriteDouble(ref writer, value.CrestFactor);
+        Optional.WriteDouble(ref writer, value.Kurtosis);
+        Optional.WriteDouble(ref writer, value.AmplitudeHalfXG);
+        Optional.WriteDouble(ref writer, value.Amplitude1xG);
+        Optional.WriteDouble(ref writer, value.Amplitude2xG);
+        Optional.WriteDouble(ref writer, value.Amplitude3xG);
+        var drivers = value.Drivers ?? [];
+        if (drivers.Count > 0)
+        {
+            writer.WriteBlockCount(drivers.Count);
+            for (var i = 0; i < drivers.Count; i++)
+            {
+                writer.WriteString(drivers[i]);
+            }
+        }
+        writer.WriteCollectionEnd();
     }
 
     /// <inheritdoc/>
@@ -38,5 +54,26 @@ public sealed partial record VibrationDiagnosis : IAvroEvent<VibrationDiagnosis>
         reader.ReadDouble(),
         Optional.ReadDouble(ref reader),
         Optional.ReadDouble(ref reader),
-        reader.ReadInt());
+        reader.ReadInt(),
+        Optional.ReadDouble(ref reader),
+        Optional.ReadDouble(ref reader),
+        Optional.ReadDouble(ref reader),
+        Optional.ReadDouble(ref reader),
+        Optional.ReadDouble(ref reader),
+        Optional.ReadDouble(ref reader),
+        ReadDrivers(ref reader));
+
+    private static List<string> ReadDrivers(ref AvroReader reader)
+    {
+        var drivers = new List<string>();
+        // Each item is at least its one length byte.
+        for (var count = reader.ReadBlockCount(1); count != 0; count = reader.ReadBlockCount(1))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                drivers.Add(reader.ReadString());
+            }
+        }
+        return drivers;
+    }
 }

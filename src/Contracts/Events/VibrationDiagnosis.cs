@@ -15,6 +15,13 @@ namespace SensorStream.Contracts.Events;
 /// <param name="DominantFrequencyHz">Frequency of the largest spectral peak, Hz, or null.</param>
 /// <param name="ShaftSpeedRpm">Shaft speed, rpm, or null when unknown.</param>
 /// <param name="BlockCount">Vibration blocks in the window.</param>
+/// <param name="CrestFactor">Peak ÷ RMS (dimensionless), or null in version-1 data.</param>
+/// <param name="Kurtosis">Fourth standardised moment (3 for Gaussian noise), or null.</param>
+/// <param name="AmplitudeHalfXG">Spectral amplitude at 0.5× running speed, g, or null.</param>
+/// <param name="Amplitude1xG">Spectral amplitude at 1× running speed, g, or null.</param>
+/// <param name="Amplitude2xG">Spectral amplitude at 2× running speed, g, or null.</param>
+/// <param name="Amplitude3xG">Spectral amplitude at 3× running speed, g, or null.</param>
+/// <param name="Drivers">The features that decided <paramref name="Fault"/>, most important first; null reads as none.</param>
 public sealed partial record VibrationDiagnosis(
     string MachineId,
     string SensorId,
@@ -26,4 +33,11 @@ public sealed partial record VibrationDiagnosis(
     double PeakG,
     double? DominantFrequencyHz,
     double? ShaftSpeedRpm,
-    int BlockCount);
+    int BlockCount,
+    double? CrestFactor = null,
+    double? Kurtosis = null,
+    double? AmplitudeHalfXG = null,
+    double? Amplitude1xG = null,
+    double? Amplitude2xG = null,
+    double? Amplitude3xG = null,
+    IReadOnlyList<string>? Drivers = null);

@@ -5,6 +5,8 @@ namespace SensorStream.Contracts.Events;
 
 public sealed partial record WindowAggregate : IAvroEvent<WindowAggregate>
 {
+    private const int StatusCount = 4;
+
     /// <inheritdoc/>
     public static AvroSchema Schema { get; } = EventSchemas.Load(nameof(WindowAggregate));
 
@@ -20,6 +22,9 @@ public sealed partial record WindowAggregate : IAvroEvent<WindowAggregate>
         writer.WriteDouble(value.Max);
         writer.WriteDouble(value.Avg);
         writer.WriteLong(value.LateCount);
+        writer.WriteString(value.EntityType);
+        Optional.WriteDouble(ref writer, value.Rms);
+        writer.WriteEnum((uint)value.Status < StatusCount ? (int)value.Status : throw new AvroEncodeException($"{(int)value.Status} is not a StatusLevel"));
     }
 
     /// <inheritdoc/>
@@ -32,5 +37,8 @@ public sealed partial record WindowAggregate : IAvroEvent<WindowAggregate>
         reader.ReadDouble(),
         reader.ReadDouble(),
         reader.ReadDouble(),
-        reader.ReadLong());
+        reader.ReadLong(),
+        reader.ReadString(),
+        Optional.ReadDouble(ref reader),
+        (StatusLevel)reader.ReadEnum(StatusCount));
 }

@@ -13,6 +13,9 @@ namespace SensorStream.Contracts.Events;
 /// <param name="Max">Largest value.</param>
 /// <param name="Avg">Arithmetic mean.</param>
 /// <param name="LateCount">Events that arrived after the window closed and went to <c>late.events</c> instead.</param>
+/// <param name="EntityType">Level of <paramref name="EntityId"/> (<see cref="EntityTypes"/>); empty in version-1 data.</param>
+/// <param name="Rms">Root mean square of the values, for vibration acceleration; null otherwise.</param>
+/// <param name="Status">The entity's threshold status for this metric at the window's end; <see cref="StatusLevel.Unknown"/> without thresholds.</param>
 public sealed partial record WindowAggregate(
     string EntityId,
     string Metric,
@@ -22,4 +25,7 @@ public sealed partial record WindowAggregate(
     double Min,
     double Max,
     double Avg,
-    long LateCount);
+    long LateCount,
+    string EntityType = "",
+    double? Rms = null,
+    StatusLevel Status = StatusLevel.Unknown);
