@@ -1,0 +1,7 @@
+namespace SensorStream.StreamProcessors.Pipeline;
+
+/// <summary>
+/// A lane processor threw: on an item (then <see cref="Item"/> is it) or on a tick (<see cref="Item"/> is default).
+/// The lane goes on with the next message.
+/// </summary>
+public sealed record LaneError<TKey, TIn>(TKey Key, TIn? Item, Exception Exception);
