@@ -14,6 +14,7 @@ public static class SensorStreamCommand
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(ProduceCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ProcessCommand.Create());
         foreach (var command in PendingCommands.All())
         {
             root.Subcommands.Add(command);

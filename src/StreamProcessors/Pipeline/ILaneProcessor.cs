@@ -15,4 +15,12 @@ public interface ILaneProcessor<in TIn, TOut>
 
     /// <summary>Called once when the lane closes (key revoked or stage stopped), after its last item.</summary>
     void Complete(Action<TOut> emit);
+
+    /// <summary>
+    /// Called after the outputs of an item or tick have been handed to the next stage. Progress that depends on
+    /// outputs being safely downstream (an offset that may be committed) is published here, not in <see cref="Process"/>.
+    /// </summary>
+    void OutputsHandedOver()
+    {
+    }
 }

@@ -41,7 +41,16 @@ public sealed class KeyedStage<TKey, TIn, TOut> : IAsyncDisposable where TKey : 
     /// <summary>Gives every lane a <see cref="ILaneProcessor{TIn, TOut}.Tick"/> with <paramref name="now"/>, in order with its items.</summary>
     public async ValueTask TickAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var lane in _lanes.Values)
+        foreach (var key in _lanes.Keys)
+        {
+            await TickAsync(key, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Gives one key's lane a tick (nothing if it has no lane).</summary>
+    public async ValueTask TickAsync(TKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_lanes.TryGetValue(key, out var lane))
         {
             await lane.Input.WriteAsync(new LaneMessage(default, now), cancellationToken).ConfigureAwait(false);
         }
@@ -133,9 +142,11 @@ public sealed class KeyedStage<TKey, TIn, TOut> : IAsyncDisposable where TKey : 
                     _stage._onError(new LaneError<TKey, TIn>(_key, message.Item, e));
                 }
                 await FlushAsync().ConfigureAwait(false);
+                Processor.OutputsHandedOver();
             }
             Processor.Complete(Emit);
             await FlushAsync().ConfigureAwait(false);
+            Processor.OutputsHandedOver();
         }
 
         private async Task FlushAsync()

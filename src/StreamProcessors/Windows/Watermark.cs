@@ -3,8 +3,10 @@ namespace SensorStream.StreamProcessors.Windows;
 /// <summary>
 /// The event-time watermark of one partition: the largest event time seen minus the out-of-orderness bound. It
 /// remembers the offset of the record that set the maximum, so commits can keep that record inside the replay
-/// range and a restarted processor rebuilds the same watermark. After <see cref="WindowingOptions.IdleTimeout"/>
-/// of wall-clock silence it follows the clock, so a quiet partition still closes its windows.
+/// range and a restarted processor rebuilds the same watermark. When its partition has been caught up and silent for
+/// <see cref="WindowingOptions.IdleTimeout"/> (wall clock), it moves on at the pace of the clock — keeping the
+/// out-of-orderness allowance — so a quiet partition still closes its windows. (The host only asks a caught-up
+/// partition, so a consumer that is merely behind never pushes its watermark ahead of its data.)
 /// </summary>
 internal sealed class Watermark(WindowingOptions options)
 {
@@ -46,7 +48,7 @@ internal sealed class Watermark(WindowingOptions options)
             return false;
         }
         var before = Current;
-        var floor = MaxEventTime + (now - _lastArrival - options.IdleTimeout);
+        var floor = MaxEventTime - options.OutOfOrderness + (now - _lastArrival - options.IdleTimeout);
         if (floor > _idleFloor)
         {
             _idleFloor = floor;

@@ -1,0 +1,124 @@
+using System.Text;
+using Confluent.Kafka;
+using SensorStream.Contracts;
+using SensorStream.Contracts.Avro.Binary;
+using SensorStream.Contracts.Events;
+using SensorStream.Contracts.SchemaRegistry;
+
+namespace SensorStream.StreamProcessors.Runtime;
+
+/// <summary>
+/// Base of the per-partition work of a processor: one instance per assigned input partition, fed that partition's
+/// records in order. It decodes values (a record that cannot be decoded, is null or fails validation goes to the
+/// <c>dlq</c> topic with the reason, source position and original bytes, and processing continues), and it tracks
+/// the offset that may be committed: the oldest offset its state still needs, published only after the outputs of
+/// everything before it were handed to the sink.
+/// </summary>
+internal abstract class PartitionProcessor<TEvent>(ProcessorContext context) : ICommittableProcessor
+    where TEvent : class, IAvroEvent<TEvent>
+{
+    private long _pendingSafeOffset = -1;
+    private long _safeOffset = -1;
+
+    /// <summary>What the processor shares with its siblings: codec, clock, counters, names.</summary>
+    protected ProcessorContext Context { get; } = context;
+
+    /// <summary>The offset a commit may record for this partition (the next one to read after a restart); -1 before any record.</summary>
+    public long SafeOffset => Interlocked.Read(ref _safeOffset);
+
+    /// <summary>The next offset after the last record processed; -1 before any.</summary>
+    protected long NextOffset { get; private set; } = -1;
+
+    public void Process(SourceRecord item, Action<OutputRecord> emit)
+    {
+        NextOffset = item.Offset + 1;
+        TEvent value;
+        try
+        {
+            value = item.Value is null
+                ? throw new AvroDecodeException(AvroDecodeError.Truncated, "null value (a tombstone) on a data topic")
+                : Context.Codec.Decode<TEvent>(item);
+        }
+        catch (AvroDecodeException e)
+        {
+            DeadLetter(item, e.Reason.ToString(), e.Message, emit);
+            UpdateSafeOffset();
+            return;
+        }
+        catch (SchemaRegistryException e) when (e.ErrorCode == SchemaRegistryErrorCodes.SchemaNotFound)
+        {
+            DeadLetter(item, "UnknownSchemaId", e.Message, emit);
+            UpdateSafeOffset();
+            return;
+        }
+        if (Validate(value) is { } problem)
+        {
+            DeadLetter(item, "InvalidValue", problem, emit);
+            UpdateSafeOffset();
+            return;
+        }
+        Context.Counters.RecordProcessed();
+        Handle(item, value, emit);
+        UpdateSafeOffset();
+    }
+
+    public void Tick(DateTimeOffset now, Action<OutputRecord> emit)
+    {
+        OnTick(now, emit);
+        UpdateSafeOffset();
+    }
+
+    public void Complete(Action<OutputRecord> emit)
+    {
+    }
+
+    public void OutputsHandedOver() => Interlocked.Exchange(ref _safeOffset, _pendingSafeOffset);
+
+    /// <summary>Why a decoded value cannot be processed, or null when it can.</summary>
+    protected abstract string? Validate(TEvent value);
+
+    /// <summary>Processes one valid event.</summary>
+    protected abstract void Handle(SourceRecord record, TEvent value, Action<OutputRecord> emit);
+
+    /// <summary>Periodic wall-clock tick (idle watermarks).</summary>
+    protected abstract void OnTick(DateTimeOffset now, Action<OutputRecord> emit);
+
+    /// <summary>The oldest input offset the processor's state still needs to rebuild itself, or null when it needs none.</summary>
+    protected abstract long? OldestNeededOffset { get; }
+
+    private void UpdateSafeOffset()
+    {
+        if (NextOffset < 0)
+        {
+            return;
+        }
+        _pendingSafeOffset = Math.Min(NextOffset, OldestNeededOffset ?? long.MaxValue);
+    }
+
+    /// <summary>Routes a record to the dead-letter topic with the reason, its position and its original bytes.</summary>
+    protected void DeadLetter(SourceRecord record, string reason, string message, Action<OutputRecord> emit)
+    {
+        Context.Counters.DeadLettered();
+        var headers = (record.Headers ?? []).Select(h => new DeadLetterHeader(h.Key, h.GetValueBytes())).ToList();
+        var letter = new DeadLetter(record.Topic, record.Partition, record.Offset, record.Timestamp, record.Key, record.Value, headers,
+            reason, message, Context.GroupId, Context.Clock.GetUtcNow());
+        emit(Context.Codec.Output(Topics.DeadLetters, record.Topic, letter, Context.Clock.GetUtcNow()));
+    }
+
+    /// <summary>Copies a record that arrived too late for its windows to <c>late.events</c>, with where and how late it was.</summary>
+    protected void Late(SourceRecord record, DateTimeOffset eventTime, DateTimeOffset watermark, int lateWindows, Action<OutputRecord> emit)
+    {
+        Context.Counters.LateEvent();
+        var headers = new Headers();
+        foreach (var header in record.Headers ?? [])
+        {
+            headers.Add(header.Key, header.GetValueBytes());
+        }
+        headers.Add("late-source-topic", Encoding.UTF8.GetBytes(record.Topic));
+        headers.Add("late-source-partition", Encoding.UTF8.GetBytes(record.Partition.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        headers.Add("late-source-offset", Encoding.UTF8.GetBytes(record.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        headers.Add("late-watermark", Encoding.UTF8.GetBytes(watermark.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        headers.Add("late-windows", Encoding.UTF8.GetBytes(lateWindows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        emit(new OutputRecord(Topics.LateEvents, record.Key, record.Value, headers, eventTime));
+    }
+}

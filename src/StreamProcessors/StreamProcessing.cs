@@ -1,0 +1,88 @@
+using System.Diagnostics.Metrics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using SensorStream.Contracts;
+using SensorStream.Contracts.Kafka;
+using SensorStream.Contracts.Locations;
+using SensorStream.Contracts.SchemaRegistry;
+using SensorStream.StreamProcessors.Environment;
+using SensorStream.StreamProcessors.Rollup;
+using SensorStream.StreamProcessors.Runtime;
+using SensorStream.StreamProcessors.Thresholds;
+
+namespace SensorStream.StreamProcessors;
+
+/// <summary>
+/// Everything <c>sensorstream process</c> runs: one consumer group per processor (environment windows, location
+/// rollup, vibration, trips), the live threshold feed, and the topics they need. Several instances with the same
+/// <see cref="ProcessingOptions.GroupPrefix"/> split the partitions between them.
+/// </summary>
+public sealed class StreamProcessing : IDisposable
+{
+    private readonly KafkaOptions _kafka;
+    private readonly ProcessingOptions _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly SchemaRegistryClient _registry;
+    private readonly EventCodec _codec;
+    private readonly LiveThresholds _thresholds = new(ThresholdTable.Defaults);
+    private readonly LocationTree _tree;
+    private readonly List<(string Name, ProcessorCounters Counters)> _counters = [];
+
+    /// <summary>Prepares the processors; nothing runs until <see cref="RunAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
+    public StreamProcessing(KafkaOptions kafka, ProcessingOptions options, ILoggerFactory loggers, Meter meter)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(System.Environment.NewLine, problems), nameof(options));
+        }
+        _kafka = kafka;
+        _options = options;
+        _loggers = loggers;
+        Meter = meter;
+        _registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
+        _codec = new EventCodec(_registry);
+        _tree = options.LocationsFile is { } file ? LocationTree.Load(file) : LocationTree.Default;
+    }
+
+    /// <summary>The meter the processors' counters are published on.</summary>
+    public Meter Meter { get; }
+
+    /// <summary>The internal topic carrying sensor windows to the rollup, keyed by ancestor.</summary>
+    public string RollupTopic => $"{_options.GroupPrefix}-rollup-repartition";
+
+    /// <summary>One line per processor with its counts so far.</summary>
+    public IEnumerable<string> Describe() => _counters.Select(c => $"{c.Name}: {c.Counters}");
+
+    /// <summary>Creates missing topics, then runs every processor until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await TopicBootstrapper.EnsureAsync(_kafka, [.. Topics.All, RollupTopic]).ConfigureAwait(false);
+        var environmentPartitions = PartitionCount(Topics.SensorsEnvironment);
+        var hosts = new List<ProcessorHost>
+        {
+            Host("environment", [Topics.SensorsEnvironment], (context, tp) => new EnvironmentPartitionProcessor(context, _options, _tree, _thresholds, RollupTopic, tp.Partition.Value)),
+            Host("rollup", [RollupTopic], (context, _) => new RollupPartitionProcessor(context, _options, _tree, environmentPartitions)),
+        };
+        var feed = new ThresholdFeed(_kafka, _codec, _thresholds, _loggers.CreateLogger("SensorStream.Thresholds")).RunAsync(cancellationToken);
+        await Task.WhenAll(hosts.Select(h => h.RunAsync(cancellationToken)).Append(feed)).ConfigureAwait(false);
+    }
+
+    private int PartitionCount(string topic)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _kafka.BootstrapServers }).Build();
+        return admin.GetMetadata(topic, TimeSpan.FromSeconds(30)).Topics.Single().Partitions.Count;
+    }
+
+    private ProcessorHost Host(string name, IReadOnlyList<string> topics, Func<ProcessorContext, TopicPartition, ICommittableProcessor> create)
+    {
+        var counters = new ProcessorCounters(Meter, name);
+        _counters.Add((name, counters));
+        var context = new ProcessorContext($"{_options.GroupPrefix}-{name}", _codec, counters, TimeProvider.System, _loggers.CreateLogger($"SensorStream.Processors.{name}"));
+        return new ProcessorHost(name, _kafka, topics, context, tp => create(context, tp), _options.Host);
+    }
+
+    /// <summary>Releases the registry client.</summary>
+    public void Dispose() => _registry.Dispose();
+}
