@@ -48,8 +48,9 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
         _watermark = new Watermark(options.Environment.Windowing);
     }
 
-    protected override long? OldestNeededOffset =>
-        Math.Min(_windows.OldestOffset ?? long.MaxValue, _watermark.MaxEventTimeOffset < 0 ? long.MaxValue : _watermark.MaxEventTimeOffset) is var oldest && oldest == long.MaxValue ? null : oldest;
+    // The record that set the watermark must be replayed too, so the rebuilt watermark equals this one.
+    protected override long SafeCommitOffset(long next) =>
+        _windows.SafeCommitOffset(_watermark.MaxEventTimeOffset < 0 ? next : Math.Min(next, _watermark.MaxEventTimeOffset));
 
     protected override string? Validate(EnvironmentReading value) =>
         string.IsNullOrWhiteSpace(value.SensorId) ? "sensor_id is empty"

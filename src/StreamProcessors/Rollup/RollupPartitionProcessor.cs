@@ -20,6 +20,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
     private readonly Dictionary<RollupKey, RollupWindow> _windows = [];
     private readonly PriorityQueue<RollupKey, (long Deadline, long Sequence)> _deadlines = new();
     private readonly Dictionary<(string Entity, string Metric), StatusLevel> _lastStatus = [];
+    private readonly DroppedRanges _dropped = new();
     private readonly IReadOnlyDictionary<string, int> _expected;
     private readonly SourceWatermarks _sources;
     private readonly TimeSpan _statusWindow;
@@ -35,14 +36,10 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
         _retention = windowing.AllowedLateness + windowing.LateRetention;
     }
 
-    protected override long? OldestNeededOffset
+    protected override long SafeCommitOffset(long next)
     {
-        get
-        {
-            var oldest = _windows.Count == 0 ? long.MaxValue : _windows.Values.Min(w => w.FirstOffset);
-            oldest = Math.Min(oldest, _sources.OldestOffset ?? long.MaxValue);
-            return oldest == long.MaxValue ? null : oldest;
-        }
+        var oldest = _windows.Count == 0 ? next : Math.Min(next, _windows.Values.Min(w => w.FirstOffset));
+        return _dropped.Adjust(Math.Min(oldest, _sources.OldestOffset ?? long.MaxValue));
     }
 
     protected override string? Validate(WindowAggregate value) =>
@@ -94,6 +91,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
             else if (key.End + _retention <= watermark)
             {
                 _windows.Remove(key);
+                _dropped.Add(window.FirstOffset, window.LastOffset);
             }
             else
             {

@@ -16,6 +16,9 @@ internal sealed class RollupWindow(int expectedSensors)
     /// <summary>The first input offset that contributed; replay must start no later.</summary>
     public long FirstOffset { get; private set; } = long.MaxValue;
 
+    /// <summary>The last input offset that contributed.</summary>
+    public long LastOffset { get; private set; } = -1;
+
     /// <summary>Whether the window has been emitted at least once.</summary>
     public bool Emitted { get; set; }
 
@@ -28,6 +31,7 @@ internal sealed class RollupWindow(int expectedSensors)
     public bool Add(WindowAggregate sensorWindow, long offset)
     {
         FirstOffset = Math.Min(FirstOffset, offset);
+        LastOffset = Math.Max(LastOffset, offset);
         if (_contributions.TryGetValue(sensorWindow.EntityId, out var previous) && previous == sensorWindow)
         {
             return false;

@@ -83,8 +83,11 @@ internal abstract class PartitionProcessor<TEvent>(ProcessorContext context) : I
     /// <summary>Periodic wall-clock tick (idle watermarks).</summary>
     protected abstract void OnTick(DateTimeOffset now, Action<OutputRecord> emit);
 
-    /// <summary>The oldest input offset the processor's state still needs to rebuild itself, or null when it needs none.</summary>
-    protected abstract long? OldestNeededOffset { get; }
+    /// <summary>
+    /// The furthest offset a commit may record, given <paramref name="next"/> (the offset after the last record
+    /// processed): replaying from it must rebuild exactly the state the processor has now.
+    /// </summary>
+    protected abstract long SafeCommitOffset(long next);
 
     private void UpdateSafeOffset()
     {
@@ -92,7 +95,7 @@ internal abstract class PartitionProcessor<TEvent>(ProcessorContext context) : I
         {
             return;
         }
-        _pendingSafeOffset = Math.Min(NextOffset, OldestNeededOffset ?? long.MaxValue);
+        _pendingSafeOffset = SafeCommitOffset(NextOffset);
     }
 
     /// <summary>Routes a record to the dead-letter topic with the reason, its position and its original bytes.</summary>

@@ -5,13 +5,15 @@ namespace SensorStream.StreamProcessors.Windows;
 /// emitted when the watermark passes its end, re-emitted when an event inside the allowed lateness changes it,
 /// then kept for <see cref="WindowingOptions.LateRetention"/> to count later events (re-emitted with the new late
 /// count), then dropped. Emissions come out in a deterministic order (by deadline, then by when the window was
-/// opened), so replaying the same input gives the same output. <see cref="OldestOffset"/> is the first offset any
-/// kept window still depends on: committing no further than that lets a restarted processor rebuild every window.
+/// opened), so replaying the same input gives the same output. <see cref="SafeCommitOffset"/> is the furthest
+/// offset a commit may record: no kept window needs anything before it, and no forgotten window straddles it, so a
+/// restarted processor rebuilds every window it will see whole.
 /// </summary>
 internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, WindowingOptions options)
 {
     private readonly Dictionary<WindowKey, WindowState> _windows = [];
     private readonly PriorityQueue<WindowKey, (long Deadline, long Sequence)> _deadlines = new();
+    private readonly DroppedRanges _dropped = new();
     private long _sequence;
 
     /// <summary>Windows currently kept (open, fired or retained).</summary>
@@ -19,6 +21,9 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
 
     /// <summary>The first offset a kept window depends on, or null when none is kept.</summary>
     public long? OldestOffset => _windows.Count == 0 ? null : _windows.Values.Min(w => w.FirstOffset);
+
+    /// <summary>The furthest offset that may be committed given <paramref name="next"/>, the offset after the last record processed.</summary>
+    public long SafeCommitOffset(long next) => _dropped.Adjust(Math.Min(next, OldestOffset ?? long.MaxValue));
 
     /// <summary>
     /// Adds <paramref name="values"/> at <paramref name="time"/> to every window containing it. Windows already past
@@ -48,6 +53,7 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
                     }
                     state.Values = state.Values.Merge(values);
                     state.FirstOffset = Math.Min(state.FirstOffset, offset);
+                    state.LastOffset = Math.Max(state.LastOffset, offset);
                     accepted++;
                     if (state.Fired)
                     {
@@ -60,7 +66,7 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
                     late++; // the window is gone (or never had data): nothing to update
                     continue;
                 }
-                _windows[key] = new WindowState { Values = values, FirstOffset = offset };
+                _windows[key] = new WindowState { Values = values, FirstOffset = offset, LastOffset = offset };
                 _deadlines.Enqueue(key, (end.UtcTicks, _sequence++));
                 accepted++;
             }
@@ -89,6 +95,7 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
                     break;
                 default:
                     _windows.Remove(key);
+                    _dropped.Add(state.FirstOffset, state.LastOffset);
                     break;
             }
         }
@@ -114,6 +121,8 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
         public ValueSummary Values { get; set; }
 
         public long FirstOffset { get; set; }
+
+        public long LastOffset { get; set; }
 
         public long LateCount { get; set; }
 

@@ -140,6 +140,29 @@ public sealed class WindowedAggregatorTests
     }
 
     [Fact]
+    public void ACommit_NeverLandsInsideAForgottenWindow_ThatAnOutOfOrderRecordStillReached()
+    {
+        // Offsets 10..14 fill [0,1m); 20 opens [1m,2m); 21 is out of order and still joins [0,1m).
+        var options = new WindowingOptions { OutOfOrderness = TimeSpan.FromSeconds(30), AllowedLateness = TimeSpan.Zero, LateRetention = TimeSpan.Zero };
+        var aggregator = new WindowedAggregator([WindowSpec.Tumbling(TimeSpan.FromMinutes(1))], options);
+        var results = new List<WindowResult>();
+        for (var i = 0; i < 5; i++)
+        {
+            aggregator.Add("s", "t", T0.AddSeconds(10 * i), ValueSummary.Of(i), 10 + i, DateTimeOffset.MinValue, results);
+        }
+        aggregator.Add("s", "t", T0.AddSeconds(65), ValueSummary.Of(9), 20, T0.AddSeconds(30), results);
+        aggregator.Add("s", "t", T0.AddSeconds(55), ValueSummary.Of(9), 21, T0.AddSeconds(35), results);
+
+        aggregator.Advance(T0.AddMinutes(1), results); // fire, finalise and forget [0,1m)
+        aggregator.Advance(T0.AddMinutes(1), results);
+        aggregator.Advance(T0.AddMinutes(1), results);
+
+        // [1m,2m) alone would allow 20, but replaying from 20 would rebuild [0,1m) from offset 21 only.
+        Assert.Equal(20, aggregator.OldestOffset);
+        Assert.Equal(10, aggregator.SafeCommitOffset(22));
+    }
+
+    [Fact]
     public void HoppingWindows_CountAnEventInEveryWindowThatContainsIt()
     {
         var spec = WindowSpec.Parse("5m/1m");
