@@ -1,0 +1,144 @@
+using System.Numerics;
+
+namespace SensorStream.StreamProcessors.Faults;
+
+/// <summary>
+/// A precomputed plan for the Hann-windowed power spectrum of real segments of one power-of-two length. It packs the
+/// N real samples into N/2 complex ones, transforms those and splits the result, so each segment costs half a complex
+/// FFT; twiddles, bit reversal and the window are computed once. Scaled like <see cref="Fft.AmplitudeSpectrum"/>: a
+/// sine of amplitude A on an exact bin adds A² to that bin. Not thread-safe (it owns its scratch).
+/// </summary>
+internal sealed class RealFft
+{
+    private readonly int _length;
+    private readonly int _half;
+    private readonly double[] _window;
+    private readonly int[] _bitReverse;
+    private readonly double[] _cos;
+    private readonly double[] _sin;
+    private readonly double[] _splitCos;
+    private readonly double[] _splitSin;
+    private readonly double[] _re;
+    private readonly double[] _im;
+
+    /// <summary>Plans segments of <paramref name="length"/> samples, a power of two of at least 2.</summary>
+    public RealFft(int length)
+    {
+        if (length < 2 || (length & (length - 1)) != 0)
+        {
+            throw new ArgumentException($"FFT length {length} is not a power of two of at least 2", nameof(length));
+        }
+        _length = length;
+        _half = length / 2;
+        _window = new double[length];
+        for (var i = 0; i < length; i++)
+        {
+            _window[i] = 0.5 - (0.5 * Math.Cos(2 * Math.PI * i / length));
+        }
+        _bitReverse = new int[_half];
+        var bits = BitOperations.Log2((uint)_half);
+        for (var i = 0; i < _half; i++)
+        {
+            _bitReverse[i] = bits == 0 ? 0 : (int)(BitReverse((uint)i) >> (32 - bits));
+        }
+        _cos = new double[Math.Max(1, _half / 2)];
+        _sin = new double[_cos.Length];
+        for (var j = 0; j < _cos.Length; j++)
+        {
+            (_sin[j], _cos[j]) = Math.SinCos(2 * Math.PI * j / _half);
+        }
+        _splitCos = new double[_half + 1];
+        _splitSin = new double[_half + 1];
+        for (var k = 0; k <= _half; k++)
+        {
+            (_splitSin[k], _splitCos[k]) = Math.SinCos(2 * Math.PI * k / length);
+        }
+        _re = new double[_half];
+        _im = new double[_half];
+    }
+
+    /// <summary>Segment length in samples.</summary>
+    public int Length => _length;
+
+    /// <summary>
+    /// Removes the segment's mean, applies the Hann window and adds the power of bins 0…N/2 to
+    /// <paramref name="powerSum"/> (length N/2 + 1), in g² so a sine of amplitude A on an exact bin adds A².
+    /// </summary>
+    public void AddPower(ReadOnlySpan<float> segment, Span<double> powerSum)
+    {
+        if (segment.Length != _length || powerSum.Length != _half + 1)
+        {
+            throw new ArgumentException($"expected {_length} samples and {_half + 1} bins, got {segment.Length} and {powerSum.Length}");
+        }
+        var mean = 0.0;
+        foreach (var x in segment)
+        {
+            mean += x;
+        }
+        mean /= _length;
+        // Even samples become the real part and odd samples the imaginary part of a half-length complex signal.
+        for (var n = 0; n < _half; n++)
+        {
+            var target = _bitReverse[n];
+            _re[target] = (segment[2 * n] - mean) * _window[2 * n];
+            _im[target] = (segment[(2 * n) + 1] - mean) * _window[(2 * n) + 1];
+        }
+        Butterflies();
+
+        // ×2 for the single side and ×2 for the Hann window's coherent gain of 0.5, on amplitude: 16/N² on power.
+        var scale = 16.0 / ((double)_length * _length);
+        for (var k = 0; k <= _half; k++)
+        {
+            var a = k == _half ? 0 : k;
+            var b = k == 0 ? 0 : _half - k;
+            // Split Z into the transforms of the even (E) and odd (O) samples, then X[k] = E[k] + e^(-2πik/N)·O[k].
+            var evenRe = 0.5 * (_re[a] + _re[b]);
+            var evenIm = 0.5 * (_im[a] - _im[b]);
+            var oddRe = 0.5 * (_im[a] + _im[b]);
+            var oddIm = -0.5 * (_re[a] - _re[b]);
+            var c = _splitCos[k];
+            var s = _splitSin[k];
+            var re = evenRe + (oddRe * c) + (oddIm * s);
+            var im = evenIm + (oddIm * c) - (oddRe * s);
+            var power = ((re * re) + (im * im)) * scale;
+            powerSum[k] += k == 0 || k == _half ? power / 4 : power;
+        }
+    }
+
+    /// <summary>Iterative radix-2 decimation in time over the bit-reversed <c>_re</c>/<c>_im</c>.</summary>
+    private void Butterflies()
+    {
+        var re = _re.AsSpan();
+        var im = _im.AsSpan();
+        for (var size = 2; size <= _half; size <<= 1)
+        {
+            var halfSize = size >> 1;
+            var stride = _half / size;
+            for (var start = 0; start < _half; start += size)
+            {
+                for (var k = 0; k < halfSize; k++)
+                {
+                    var wr = _cos[k * stride];
+                    var wi = -_sin[k * stride];
+                    var top = start + k;
+                    var bottom = top + halfSize;
+                    var tr = (re[bottom] * wr) - (im[bottom] * wi);
+                    var ti = (re[bottom] * wi) + (im[bottom] * wr);
+                    re[bottom] = re[top] - tr;
+                    im[bottom] = im[top] - ti;
+                    re[top] += tr;
+                    im[top] += ti;
+                }
+            }
+        }
+    }
+
+    private static uint BitReverse(uint value)
+    {
+        value = ((value >> 1) & 0x55555555u) | ((value & 0x55555555u) << 1);
+        value = ((value >> 2) & 0x33333333u) | ((value & 0x33333333u) << 2);
+        value = ((value >> 4) & 0x0F0F0F0Fu) | ((value & 0x0F0F0F0Fu) << 4);
+        value = ((value >> 8) & 0x00FF00FFu) | ((value & 0x00FF00FFu) << 8);
+        return (value >> 16) | (value << 16);
+    }
+}
