@@ -14,8 +14,10 @@ internal sealed class RealFft
     private readonly int _half;
     private readonly double[] _window;
     private readonly int[] _bitReverse;
-    private readonly double[] _cos;
-    private readonly double[] _sin;
+    // Twiddles e^(-2πik/size) for k < size/2, stage after stage (sizes 4, 8, … N/2) laid end to end, so each stage's
+    // inner loop walks them in order.
+    private readonly double[] _twiddleRe;
+    private readonly double[] _twiddleIm;
     private readonly double[] _splitCos;
     private readonly double[] _splitSin;
     private readonly double[] _re;
@@ -41,11 +43,16 @@ internal sealed class RealFft
         {
             _bitReverse[i] = bits == 0 ? 0 : (int)(BitReverse((uint)i) >> (32 - bits));
         }
-        _cos = new double[Math.Max(1, _half / 2)];
-        _sin = new double[_cos.Length];
-        for (var j = 0; j < _cos.Length; j++)
+        _twiddleRe = new double[Math.Max(1, _half)];
+        _twiddleIm = new double[_twiddleRe.Length];
+        for (int size = 4, offset = 0; size <= _half; offset += size / 2, size <<= 1)
         {
-            (_sin[j], _cos[j]) = Math.SinCos(2 * Math.PI * j / _half);
+            for (var k = 0; k < size / 2; k++)
+            {
+                var (sin, cos) = Math.SinCos(2 * Math.PI * k / size);
+                _twiddleRe[offset + k] = cos;
+                _twiddleIm[offset + k] = -sin;
+            }
         }
         _splitCos = new double[_half + 1];
         _splitSin = new double[_half + 1];
@@ -108,26 +115,38 @@ internal sealed class RealFft
     /// <summary>Iterative radix-2 decimation in time over the bit-reversed <c>_re</c>/<c>_im</c>.</summary>
     private void Butterflies()
     {
-        var re = _re.AsSpan();
-        var im = _im.AsSpan();
-        for (var size = 2; size <= _half; size <<= 1)
+        var re = _re.AsSpan(0, _half);
+        var im = _im.AsSpan(0, _half);
+        // Size-2 butterflies have the twiddle 1: no multiplications.
+        for (var top = 0; top + 1 < _half; top += 2)
+        {
+            var (r, i) = (re[top + 1], im[top + 1]);
+            re[top + 1] = re[top] - r;
+            im[top + 1] = im[top] - i;
+            re[top] += r;
+            im[top] += i;
+        }
+        for (int size = 4, offset = 0; size <= _half; offset += size / 2, size <<= 1)
         {
             var halfSize = size >> 1;
-            var stride = _half / size;
+            var twiddleRe = _twiddleRe.AsSpan(offset, halfSize);
+            var twiddleIm = _twiddleIm.AsSpan(offset, halfSize);
             for (var start = 0; start < _half; start += size)
             {
+                var topRe = re.Slice(start, halfSize);
+                var topIm = im.Slice(start, halfSize);
+                var bottomRe = re.Slice(start + halfSize, halfSize);
+                var bottomIm = im.Slice(start + halfSize, halfSize);
                 for (var k = 0; k < halfSize; k++)
                 {
-                    var wr = _cos[k * stride];
-                    var wi = -_sin[k * stride];
-                    var top = start + k;
-                    var bottom = top + halfSize;
-                    var tr = (re[bottom] * wr) - (im[bottom] * wi);
-                    var ti = (re[bottom] * wi) + (im[bottom] * wr);
-                    re[bottom] = re[top] - tr;
-                    im[bottom] = im[top] - ti;
-                    re[top] += tr;
-                    im[top] += ti;
+                    var wr = twiddleRe[k];
+                    var wi = twiddleIm[k];
+                    var tr = (bottomRe[k] * wr) - (bottomIm[k] * wi);
+                    var ti = (bottomRe[k] * wi) + (bottomIm[k] * wr);
+                    bottomRe[k] = topRe[k] - tr;
+                    bottomIm[k] = topIm[k] - ti;
+                    topRe[k] += tr;
+                    topIm[k] += ti;
                 }
             }
         }
