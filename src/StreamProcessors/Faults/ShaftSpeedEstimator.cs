@@ -14,7 +14,8 @@ namespace SensorStream.StreamProcessors.Faults;
 /// <item>the winner is refined by a least-squares fit of its harmonics' power-weighted frequencies, so the higher
 /// harmonics, which resolve speed best, pin it down.</item>
 /// </list>
-/// When no candidate qualifies (no tones above the floor), the strongest bin in the speed range is taken.
+/// When no candidate qualifies (no tones above the floor), the strongest bin in the speed range is taken. The result
+/// always lies in the range.
 /// </summary>
 internal static class ShaftSpeedEstimator
 {
@@ -72,7 +73,8 @@ internal static class ShaftSpeedEstimator
                 strongest = k;
             }
         }
-        return strongest * binHz;
+        // A spectrum too coarse for the range has no bin inside it; the range's nearest end is the least wrong answer.
+        return Math.Clamp(strongest * binHz, minHz, maxHz);
     }
 
     /// <summary>Tonal power on multiples of <paramref name="fundamental"/> (in bins) and all tonal power in its band.</summary>

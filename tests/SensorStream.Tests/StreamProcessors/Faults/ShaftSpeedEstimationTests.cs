@@ -73,6 +73,16 @@ public sealed class ShaftSpeedEstimationTests
     }
 
     [Fact]
+    public void WithoutTachometer_ASpectrumTooCoarseForTheRange_StillGivesASpeedInsideIt()
+    {
+        // 16 samples at 2 560 Hz: 160 Hz bins, wider than the whole 5-100 Hz search range.
+        var f = _extractor.Extract(TestBlocks.From(TestBlocks.Sine(0.6, 25), 1, size: 16, shaftSpeedRpm: null));
+
+        Assert.Equal(16, f.FftLength);
+        Assert.InRange(f.ShaftSpeedRpm, 300, 6000);
+    }
+
+    [Fact]
     public void ReportedSpeed_IsUsedAsIs()
     {
         var f = _extractor.Extract(TestBlocks.From(TestBlocks.Sine(0.6, 41.3), 50, shaftSpeedRpm: 1234));
