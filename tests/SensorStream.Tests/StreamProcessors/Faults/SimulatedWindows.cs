@@ -15,29 +15,19 @@ internal static class SimulatedWindows
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>10 s windows (100 blocks) of every sensor of the five default machines.</summary>
     /// <param name="seed">Simulator seed.</param>
     /// <param name="noiseG">Sensor noise, g.</param>
-    /// <param name="duration">Event time simulated.</param>
-    /// <param name="blocksPerWindow">Blocks per window (100 = 10 s at the defaults).</param>
-    /// <param name="reportShaftSpeed">Whether blocks carry the shaft speed.</param>
-    /// <param name="dropFraction">Share of blocks removed at random, to simulate missing events.</param>
-    /// <param name="machines">Machines to simulate, or the five defaults.</param>
-    public static IEnumerable<LabelledWindow> Generate(int seed, double noiseG, TimeSpan duration, int blocksPerWindow = 100,
-        bool reportShaftSpeed = true, double dropFraction = 0, IReadOnlyList<MachineProfile>? machines = null)
+    /// <param name="duration">Event time simulated; a multiple of 10 s keeps the last windows.</param>
+    public static IEnumerable<LabelledWindow> Generate(int seed, double noiseG, TimeSpan duration)
     {
         var options = new VibrationSimulationOptions
         {
             NoiseG = noiseG,
-            ReportShaftSpeed = reportShaftSpeed,
             MeanHealthyDuration = TimeSpan.FromSeconds(20),
             MeanFaultDuration = TimeSpan.FromSeconds(60),
         };
-        if (machines is not null)
-        {
-            options.Machines = [.. machines];
-        }
-        var drop = new Random(seed ^ 0x5EED);
-        var windowLength = options.BlockDuration * blocksPerWindow;
+        var windowLength = options.BlockDuration * 100;
         var open = new Dictionary<string, (long Window, List<VibrationBlock> Blocks, HashSet<string> Labels)>();
         foreach (var e in new VibrationSimulator(options, seed, Start).Events())
         {
@@ -50,16 +40,13 @@ internal static class SimulatedWindows
             {
                 if (current.Blocks is { Count: > 0 } && current.Labels.Count == 1)
                 {
-                    yield return Labelled(e.Key, seed, noiseG, current.Labels.Single(), current.Blocks);
+                    yield return Labelled(e.Key, current.Labels.Single(), current.Blocks);
                 }
                 current = (window, [], []);
                 open[e.Key] = current;
             }
             current.Labels.Add(e.Headers.Single(h => h.Key == TruthHeaders.Fault).Value);
-            if (dropFraction == 0 || drop.NextDouble() >= dropFraction)
-            {
-                current.Blocks.Add(e.Value);
-            }
+            current.Blocks.Add(e.Value);
         }
         // The last window of each key ends with the run, so it is complete only when the run stops on a window boundary.
         if ((duration / windowLength) % 1 == 0)
@@ -68,12 +55,12 @@ internal static class SimulatedWindows
             {
                 if (blocks.Count > 0 && labels.Count == 1)
                 {
-                    yield return Labelled(key, seed, noiseG, labels.Single(), blocks);
+                    yield return Labelled(key, labels.Single(), blocks);
                 }
             }
         }
     }
 
-    private static LabelledWindow Labelled(string key, int seed, double noiseG, string label, List<VibrationBlock> blocks) =>
-        new(key, seed, noiseG, TruthHeaders.ParseFaultClass(label), blocks);
+    private static LabelledWindow Labelled(string key, string label, List<VibrationBlock> blocks) =>
+        new(key, TruthHeaders.ParseFaultClass(label), blocks);
 }
