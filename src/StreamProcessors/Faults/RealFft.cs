@@ -5,8 +5,9 @@ namespace SensorStream.StreamProcessors.Faults;
 /// <summary>
 /// A precomputed plan for the Hann-windowed power spectrum of real segments of one power-of-two length. It packs the
 /// N real samples into N/2 complex ones, transforms those and splits the result, so each segment costs half a complex
-/// FFT; twiddles, bit reversal and the window are computed once. Scaled like <see cref="Fft.AmplitudeSpectrum"/>: a
-/// sine of amplitude A on an exact bin adds A² to that bin. Not thread-safe (it owns its scratch).
+/// FFT; twiddles, bit reversal and the window are computed once. Scaled like <see cref="Fft.AmplitudeSpectrum"/>
+/// squared (a sine of amplitude A on an exact bin adds A² to that bin), except that the Nyquist bin, which like DC
+/// has no mirror image, is halved in amplitude too. Not thread-safe (it owns its scratch).
 /// </summary>
 internal sealed class RealFft
 {
