@@ -9,6 +9,7 @@ using SensorStream.StreamProcessors.Environment;
 using SensorStream.StreamProcessors.Rollup;
 using SensorStream.StreamProcessors.Runtime;
 using SensorStream.StreamProcessors.Thresholds;
+using SensorStream.StreamProcessors.Vibration;
 
 namespace SensorStream.StreamProcessors;
 
@@ -64,6 +65,7 @@ public sealed class StreamProcessing : IDisposable
         {
             Host("environment", [Topics.SensorsEnvironment], (context, tp) => new EnvironmentPartitionProcessor(context, _options, _tree, _thresholds, RollupTopic, tp.Partition.Value)),
             Host("rollup", [RollupTopic], (context, _) => new RollupPartitionProcessor(context, _options, _tree, environmentPartitions)),
+            Host("vibration", [Topics.SensorsVibration], (context, _) => new VibrationPartitionProcessor(context, _options, _thresholds)),
         };
         var feed = new ThresholdFeed(_kafka, _codec, _thresholds, _loggers.CreateLogger("SensorStream.Thresholds")).RunAsync(cancellationToken);
         await Task.WhenAll(hosts.Select(h => h.RunAsync(cancellationToken)).Append(feed)).ConfigureAwait(false);
