@@ -14,6 +14,15 @@ public sealed class ProcessingOptions
     /// <summary>Prefix of the consumer groups: <c>{prefix}-environment</c>, <c>-rollup</c>, <c>-vibration</c>, <c>-trips</c>. Default <c>sensorstream-processors</c>.</summary>
     public string GroupPrefix { get; set; } = "sensorstream-processors";
 
+    /// <summary>Names of every processor, in the order they start.</summary>
+    public static IReadOnlyList<string> AllProcessors { get; } = ["environment", "rollup", "vibration", "trips"];
+
+    /// <summary>
+    /// Which processors this instance runs (any of <c>environment</c>, <c>rollup</c>, <c>vibration</c>, <c>trips</c>),
+    /// e.g. to give vibration diagnosis a machine of its own. Default: all four.
+    /// </summary>
+    public List<string> Run { get; set; } = [.. AllProcessors];
+
     /// <summary>Consuming, committing and buffering.</summary>
     public HostOptions Host { get; set; } = new();
 
@@ -51,6 +60,12 @@ public sealed class ProcessingOptions
         {
             problems.Add("Processors: Environment:Windows needs at least one window");
         }
+        if (Run.Count == 0)
+        {
+            problems.Add("Processors: Run names no processor");
+        }
+        problems.AddRange(Run.Where(name => !AllProcessors.Contains(name, StringComparer.OrdinalIgnoreCase))
+            .Select(name => $"Processors: Run: unknown processor '{name}' (known: {string.Join(", ", AllProcessors)})"));
         if (Anomalies.Alpha is <= 0 or >= 1)
         {
             problems.Add("Processors: Anomalies:Alpha must be between 0 and 1");

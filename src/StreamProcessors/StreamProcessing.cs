@@ -60,16 +60,32 @@ public sealed class StreamProcessing : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await TopicBootstrapper.EnsureAsync(_kafka, [.. Topics.All, RollupTopic]).ConfigureAwait(false);
-        var environmentPartitions = PartitionCount(Topics.SensorsEnvironment);
-        var hosts = new List<ProcessorHost>
+        var hosts = new List<ProcessorHost>();
+        if (Runs("environment"))
         {
-            Host("environment", [Topics.SensorsEnvironment], (context, tp) => new EnvironmentPartitionProcessor(context, _options, _tree, _thresholds, RollupTopic, tp.Partition.Value)),
-            Host("rollup", [RollupTopic], (context, _) => new RollupPartitionProcessor(context, _options, _tree, environmentPartitions)),
-            Host("vibration", [Topics.SensorsVibration], (context, _) => new VibrationPartitionProcessor(context, _options, _thresholds)),
-        };
-        var feed = new ThresholdFeed(_kafka, _codec, _thresholds, _loggers.CreateLogger("SensorStream.Thresholds")).RunAsync(cancellationToken);
-        await Task.WhenAll(hosts.Select(h => h.RunAsync(cancellationToken)).Append(feed)).ConfigureAwait(false);
+            hosts.Add(Host("environment", [Topics.SensorsEnvironment], (context, tp) => new EnvironmentPartitionProcessor(context, _options, _tree, _thresholds, RollupTopic, tp.Partition.Value)));
+        }
+        if (Runs("rollup"))
+        {
+            var environmentPartitions = PartitionCount(Topics.SensorsEnvironment);
+            hosts.Add(Host("rollup", [RollupTopic], (context, _) => new RollupPartitionProcessor(context, _options, _tree, environmentPartitions)));
+        }
+        if (Runs("vibration"))
+        {
+            hosts.Add(Host("vibration", [Topics.SensorsVibration], (context, _) => new VibrationPartitionProcessor(context, _options, _thresholds)));
+        }
+        var tasks = hosts.Select(h => h.RunAsync(cancellationToken)).ToList();
+        if (Runs("environment") || Runs("vibration"))
+        {
+            tasks.Add(new ThresholdFeed(_kafka, _codec, _thresholds, _loggers.CreateLogger("SensorStream.Thresholds")).RunAsync(cancellationToken));
+        }
+        await Task.WhenAll(tasks).ConfigureAwait(false);
     }
+
+    private bool Runs(string processor) => _options.Run.Contains(processor, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The counters of a running processor (<c>environment</c>, <c>rollup</c>…), or null when it does not run here.</summary>
+    internal ProcessorCounters? CountersOf(string processor) => _counters.FirstOrDefault(c => c.Name == processor).Counters;
 
     private int PartitionCount(string topic)
     {

@@ -14,8 +14,13 @@ internal static class ProcessCommand
     {
         var group = new Option<string>("--group") { Description = "Consumer group prefix; instances with the same prefix share the partitions. Default sensorstream-processors." };
         var locations = new Option<FileInfo?>("--locations") { Description = "Locations CSV (the same one the environment feed uses). Default: the built-in tree." };
+        var only = new Option<string[]>("--only")
+        {
+            Description = $"Run only these processors ({string.Join(", ", ProcessingOptions.AllProcessors)}); comma-separated or repeated. Default: all.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var kafkaOptions = new KafkaCliOptions();
-        var command = new Command("process", "Run the stream processors: windows, threshold status, fault diagnosis, anomalies.") { group, locations };
+        var command = new Command("process", "Run the stream processors: windows, threshold status, fault diagnosis, anomalies.") { group, locations, only };
         kafkaOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -23,6 +28,11 @@ internal static class ProcessCommand
             var error = parseResult.InvocationConfiguration.Error;
             var overrides = new Dictionary<string, string?>();
             overrides.AddIfGiven(parseResult, group, "Processors:GroupPrefix");
+            var selected = (parseResult.GetValue(only) ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            for (var i = 0; i < selected.Count; i++)
+            {
+                overrides[$"Processors:Run:{i}"] = selected[i];
+            }
             if (parseResult.GetValue(locations) is { } file)
             {
                 overrides["Processors:LocationsFile"] = file.FullName;

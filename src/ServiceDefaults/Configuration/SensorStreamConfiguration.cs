@@ -32,11 +32,15 @@ public static class SensorStreamConfiguration
             .Build();
     }
 
-    /// <summary>Binds a section into a new <typeparamref name="T"/> (defaults kept where the configuration is silent).</summary>
+    /// <summary>
+    /// Binds a section into a new <typeparamref name="T"/>: defaults are kept where the configuration is silent, and a
+    /// configured list replaces the default list rather than being appended to it.
+    /// </summary>
     /// <exception cref="InvalidOperationException">A value cannot be converted to its property's type (the message names it).</exception>
     public static T Bind<T>(IConfiguration configuration, string section) where T : new()
     {
         var options = new T();
+        ConfiguredLists.Reset(options, configuration.GetSection(section));
         configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
         return options;
     }
