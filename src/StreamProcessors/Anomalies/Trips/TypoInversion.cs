@@ -53,8 +53,8 @@ internal static class TypoInversion
                 Add(AnomalyKind.DroppedDigit, (((prefix * 10) + digit) * place) + suffix, run / (double)(length + 1));
             }
         }
-        // Dropping the leading digit of 10500 leaves 0500, typed as 500: the zeros after it vanish too.
-        for (var zeros = 1; zeros <= 3 && integer > 0 && length + zeros < MaxDigits; zeros++)
+        // Dropping the leading digit of 10500 leaves 0500, typed as 500: the zeros after it vanish too (and 200 becomes 0).
+        for (var zeros = 1; zeros <= 3 && length + zeros < MaxDigits; zeros++)
         {
             for (var digit = 1; digit <= 9; digit++)
             {
