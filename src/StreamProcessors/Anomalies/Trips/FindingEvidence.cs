@@ -4,11 +4,11 @@ using SensorStream.Contracts.Events;
 namespace SensorStream.StreamProcessors.Anomalies.Trips;
 
 /// <summary>Which checks a correction restores, compared with the row as entered, for a finding's explanation.</summary>
-/// <param name="Entered">The row as entered.</param>
-/// <param name="Corrected">The row with the reported correction.</param>
+/// <param name="Entered">Scores of the row as entered.</param>
+/// <param name="Corrected">Scores of the row with the reported correction.</param>
 /// <param name="PreviousGain">Log-likelihood gained in continuity with the previous trip.</param>
 /// <param name="NextGain">Log-likelihood gained in continuity with the next trip.</param>
-internal readonly record struct FindingEvidence(RowHypothesis Entered, RowHypothesis Corrected, double PreviousGain, double NextGain)
+internal readonly record struct FindingEvidence(RowScore Entered, RowScore Corrected, double PreviousGain, double NextGain)
 {
     // A gain of one nat (a likelihood ratio of e) is where a check starts to speak for the correction.
     private const double Meaningful = 1;
@@ -50,7 +50,7 @@ internal readonly record struct FindingEvidence(RowHypothesis Entered, RowHypoth
     {
         ConsistencyCheck.ContinuityWithPrevious => PreviousGain,
         ConsistencyCheck.ContinuityWithNext => NextGain,
-        _ => Corrected.Score.Of(check) - Entered.Score.Of(check),
+        _ => Corrected.Of(check) - Entered.Of(check),
     };
 
     private static string Slip(AnomalyKind kind) => kind switch

@@ -26,8 +26,10 @@ internal readonly record struct PlausibleBand(double Low, double High, int Sampl
             return 0;
         }
         var width = High - Low;
-        var outside = value < Low ? Low - value : value > High ? value - High : 0;
-        return -Math.Log(width * (Samples + 1) / (Samples - 1)) - (Samples * Math.Log(1 + (outside / width)));
+        var inside = -Math.Log(width * (Samples + 1) / (Samples - 1));
+        return value < Low ? inside - (Samples * Math.Log(1 + ((Low - value) / width)))
+            : value > High ? inside - (Samples * Math.Log(1 + ((value - High) / width)))
+            : inside;
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ internal sealed class RowDecision
         var byStart = new Dictionary<double, double>();
         for (var i = 0; i < count; i++)
         {
-            if (hypotheses[i].Values.Start is { } start && !byStart.TryGetValue(start, out previous[i]))
+            if (hypotheses[i].Start is { } start && !byStart.TryGetValue(start, out previous[i]))
             {
                 previous[i] = odometer.LogLikelihoodOfStart(start, gaps);
                 byStart.Add(start, previous[i]);
@@ -55,14 +55,14 @@ internal sealed class RowDecision
             var byEnd = new Dictionary<double, double>();
             for (var i = 0; i < count; i++)
             {
-                var values = hypotheses[i].Values;
+                var h = hypotheses[i];
                 // A trip logged by distance only ends where the odometer stood plus its distance.
-                var key = values.End ?? values.TripKm;
+                var key = h.End ?? h.TripKm;
                 if (posterior[i] >= best - Negligible && key is { } k)
                 {
                     if (!byEnd.TryGetValue(k, out following[i]))
                     {
-                        following[i] = values.End is { } end
+                        following[i] = h.End is { } end
                             ? StartForecast.LogLikelihoodOfEnd(forecasts, end, 0, gaps)
                             : odometer.LogLikelihoodOfForecasts(forecasts, k, gaps);
                         byEnd.Add(k, following[i]);
@@ -102,13 +102,13 @@ internal sealed class RowDecision
     public OdometerBelief NextOdometer(OdometerBelief before)
     {
         var kept = Enumerable.Range(0, Hypotheses.Count).Where(i => Posterior[i] >= 1e-9).ToList();
-        if (Hypotheses[0].Values.End is not null)
+        if (Hypotheses[0].End is not null)
         {
-            return OdometerBelief.From(kept.Select(i => new OdometerReading(Hypotheses[i].Values.End!.Value, 1, Posterior[i])));
+            return OdometerBelief.From(kept.Select(i => new OdometerReading(Hypotheses[i].End!.Value, 1, Posterior[i])));
         }
-        if (Hypotheses[0].Values.TripKm is not null)
+        if (Hypotheses[0].TripKm is not null)
         {
-            return before.Advance(kept.Where(i => Posterior[i] >= 1e-6).Select(i => (Hypotheses[i].Values.TripKm!.Value, Posterior[i])));
+            return before.Advance(kept.Where(i => Posterior[i] >= 1e-6).Select(i => (Hypotheses[i].TripKm!.Value, Posterior[i])));
         }
         return OdometerBelief.None;
     }

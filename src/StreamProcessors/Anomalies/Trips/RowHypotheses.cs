@@ -7,31 +7,35 @@ internal static class RowHypotheses
     private const int SlipKinds = 3;
 
     /// <summary>The row as entered first, then every candidate correction, in a deterministic order.</summary>
-    public static List<RowHypothesis> Of(in TripValues entered, in HistorySnapshot history, TripEntryCheckerOptions options)
+    /// <param name="entered">The row as entered.</param>
+    /// <param name="history">The truck's statistics.</param>
+    /// <param name="options">Checker options (the prior error rate).</param>
+    /// <param name="scratch">A list to build candidates in, reused between calls.</param>
+    public static List<RowHypothesis> Of(in TripValues entered, in HistorySnapshot history, TripEntryCheckerOptions options, List<TypoCandidate> scratch)
     {
-        var hypotheses = new List<RowHypothesis>
-        {
-            new(null, entered, RowScore.Of(entered, history), Math.Log(1 - options.ExpectedErrorRate)),
-        };
-        var candidates = new List<TypoCandidate>();
+        scratch.Clear();
         var fields = 0;
         foreach (var field in TripFields.All)
         {
             if (entered[field] is { } value)
             {
                 fields++;
-                TypoInversion.AddCandidates(field, value, candidates);
+                TypoInversion.AddCandidates(field, value, scratch);
             }
         }
+        var hypotheses = new List<RowHypothesis>(scratch.Count + 1)
+        {
+            new(null, entered, Math.Log(1 - options.ExpectedErrorRate) + RowScore.Of(entered, history).Total),
+        };
         if (fields == 0)
         {
             return hypotheses;
         }
         var slipPrior = Math.Log(options.ExpectedErrorRate / SlipKinds / fields);
-        foreach (var candidate in candidates)
+        foreach (var candidate in scratch)
         {
             var values = entered.With(candidate.Field, candidate.Value);
-            hypotheses.Add(new RowHypothesis(candidate, values, RowScore.Of(values, history), slipPrior + candidate.LogChance));
+            hypotheses.Add(new RowHypothesis(candidate, values, slipPrior + candidate.LogChance + RowScore.Of(values, history).Total));
         }
         return hypotheses;
     }

@@ -16,16 +16,16 @@ internal readonly record struct StartForecast(double StartKm, int Hops, double W
     /// </summary>
     public static List<StartForecast> From(List<RowHypothesis> next, List<RowHypothesis>? afterNext)
     {
-        if (next[0].Values.Start is not null)
+        if (next[0].Start is not null)
         {
-            return [.. Group(next, h => h.Values.Start).Select(s => new StartForecast(s.Value, 1, s.Weight))];
+            return [.. Group(next, h => h.Start).Select(s => new StartForecast(s.Value, 1, s.Weight))];
         }
-        if (afterNext is null || next[0].Values.TripKm is null || afterNext[0].Values.Start is null)
+        if (afterNext is null || next[0].TripKm is null || afterNext[0].Start is null)
         {
             return [];
         }
-        var kms = Group(next, h => h.Values.TripKm);
-        var starts = Group(afterNext, h => h.Values.Start);
+        var kms = Group(next, h => h.TripKm);
+        var starts = Group(afterNext, h => h.Start);
         return [.. kms.SelectMany(km => starts.Select(s => new StartForecast(s.Value - km.Value, 2, km.Weight * s.Weight)))
             .OrderByDescending(f => f.Weight).ThenBy(f => f.StartKm)
             .Take(MaxForecasts)];

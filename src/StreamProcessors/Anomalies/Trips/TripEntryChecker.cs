@@ -26,6 +26,7 @@ internal sealed class TripEntryChecker
     private readonly TruckHistory _history;
     private readonly RecentEntries _recent;
     private readonly List<PendingRow> _pending = new(3);
+    private readonly List<TypoCandidate> _scratch = [];
     private OdometerBelief _odometer = OdometerBelief.None;
 
     /// <summary>A checker for <paramref name="truckId"/>'s rows, with no history yet.</summary>
@@ -109,23 +110,23 @@ internal sealed class TripEntryChecker
     private void Decide(PendingRow row, PendingRow? next, PendingRow? afterNext, List<TripEntryFinding> findings)
     {
         var history = _history.Snapshot();
-        var hypotheses = RowHypotheses.Of(row.Values, history, _options);
+        var hypotheses = RowHypotheses.Of(row.Values, history, _options, _scratch);
         var endKnowable = row.Values.End is not null || (row.Values.TripKm is not null && _odometer.Best is not null);
         var forecasts = next is null || !endKnowable
             ? []
-            : StartForecast.From(RowHypotheses.Of(next.Values, history, _options),
-                afterNext is null ? null : RowHypotheses.Of(afterNext.Values, history, _options));
+            : StartForecast.From(RowHypotheses.Of(next.Values, history, _options, _scratch),
+                afterNext is null ? null : RowHypotheses.Of(afterNext.Values, history, _options, _scratch));
         var decision = RowDecision.Of(hypotheses, _odometer, forecasts, history.Gaps);
 
         var decided = 0;
         if (decision.BestMistake() is { } mistake && mistake.Mass >= _options.ReportThreshold)
         {
             decided = mistake.Index;
-            findings.Add(Mistyped(row.Record, decision, mistake.Index, mistake.Mass, mistake.Alternatives, forecasts.Count > 0));
+            findings.Add(Mistyped(row, decision, mistake.Index, mistake.Mass, mistake.Alternatives, forecasts.Count > 0, history));
         }
         // Every row not reported teaches the history, not only the confidently clean ones: rows near the edge of a
         // band are the least confident, and leaving them out would narrow the band until clean rows fall outside it.
-        var values = hypotheses[decided].Values;
+        var values = hypotheses[decided].ValuesOf(row.Values);
         _history.Learn(values, GapFromPrevious(values));
         _odometer = decision.NextOdometer(_odometer);
     }
@@ -155,11 +156,12 @@ internal sealed class TripEntryChecker
         return Math.Min(0.99, 1 - Math.Pow(0.5, entered + 1));
     }
 
-    private TripEntryFinding Mistyped(TripRecord row, RowDecision decision, int index, double score, int alternatives, bool withLaterRows)
+    private TripEntryFinding Mistyped(PendingRow row, RowDecision decision, int index, double score, int alternatives, bool withLaterRows,
+        in HistorySnapshot history)
     {
         var correction = decision.Hypotheses[index].Correction!.Value;
-        var observed = decision.Hypotheses[0].Values[correction.Field];
-        var evidence = new FindingEvidence(decision.Hypotheses[0], decision.Hypotheses[index],
+        var observed = row.Values[correction.Field];
+        var evidence = new FindingEvidence(RowScore.Of(row.Values, history), RowScore.Of(decision.Hypotheses[index].ValuesOf(row.Values), history),
             decision.Previous[index] - decision.Previous[0], decision.Following[index] - decision.Following[0]);
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -168,7 +170,7 @@ internal sealed class TripEntryChecker
             ["other_values"] = alternatives.ToString(CultureInfo.InvariantCulture),
             ["decided_with_later_rows"] = withLaterRows ? "true" : "false",
         };
-        return new TripEntryFinding(TruckId, row.TripId, row.EnteredAt, correction.Kind, TripFields.Name(correction.Field), observed,
+        return new TripEntryFinding(TruckId, row.Record.TripId, row.Record.EnteredAt, correction.Kind, TripFields.Name(correction.Field), observed,
             correction.Value, score, details);
     }
 }
