@@ -55,6 +55,20 @@ internal static class TripTypoEvaluation
         return new TripTypoReport(rows, tallies, overall);
     }
 
+    /// <summary>The tallies of several runs added up.</summary>
+    public static TripTypoReport Merge(IReadOnlyList<TripTypoReport> reports)
+    {
+        static KindTally Sum(string kind, IEnumerable<KindTally> tallies)
+        {
+            var list = tallies.ToList();
+            return new KindTally(kind, list.Sum(t => t.Actual), list.Sum(t => t.Reported), list.Sum(t => t.Correct), list.Sum(t => t.Detected),
+                list.Sum(t => t.Restored));
+        }
+
+        var kinds = reports[0].ByKind.Select((tally, i) => Sum(tally.Kind, reports.Select(r => r.ByKind[i]))).ToList();
+        return new TripTypoReport(reports.Sum(r => r.Rows), kinds, Sum("overall", reports.Select(r => r.Overall)));
+    }
+
     /// <summary>The mistake recorded in <paramref name="headers"/>, or null for a clean row.</summary>
     public static (AnomalyKind Kind, string Field, string Value)? Truth(IReadOnlyList<KeyValuePair<string, string>> headers)
     {
