@@ -11,7 +11,9 @@ internal static class RowHypotheses
     /// <param name="history">The truck's statistics.</param>
     /// <param name="options">Checker options (the prior error rate).</param>
     /// <param name="scratch">A list to build candidates in, reused between calls.</param>
-    public static List<RowHypothesis> Of(in TripValues entered, in HistorySnapshot history, TripEntryCheckerOptions options, List<TypoCandidate> scratch)
+    /// <param name="into">The list to fill (cleared first) and return, reused between calls.</param>
+    public static List<RowHypothesis> Of(in TripValues entered, in HistorySnapshot history, TripEntryCheckerOptions options, List<TypoCandidate> scratch,
+        List<RowHypothesis> into)
     {
         scratch.Clear();
         var fields = 0;
@@ -23,10 +25,10 @@ internal static class RowHypotheses
                 TypoInversion.AddCandidates(field, value, scratch);
             }
         }
-        var hypotheses = new List<RowHypothesis>(scratch.Count + 1)
-        {
-            new(null, entered, Math.Log(1 - options.ExpectedErrorRate) + RowScore.Of(entered, history).Total),
-        };
+        var score = RowScore.Of(entered, history);
+        var hypotheses = into;
+        hypotheses.Clear();
+        hypotheses.Add(new RowHypothesis(null, entered, Math.Log(1 - options.ExpectedErrorRate) + score.Total));
         if (fields == 0)
         {
             return hypotheses;
@@ -35,7 +37,7 @@ internal static class RowHypotheses
         foreach (var candidate in scratch)
         {
             var values = entered.With(candidate.Field, candidate.Value);
-            hypotheses.Add(new RowHypothesis(candidate, values, slipPrior + candidate.LogChance + RowScore.Of(values, history).Total));
+            hypotheses.Add(new RowHypothesis(candidate, values, slipPrior + candidate.LogChance + score.With(values, candidate.Field, history).Total));
         }
         return hypotheses;
     }

@@ -27,6 +27,7 @@ internal sealed class TripEntryChecker
     private readonly RecentEntries _recent;
     private readonly List<PendingRow> _pending = new(3);
     private readonly List<TypoCandidate> _scratch = [];
+    private readonly List<RowHypothesis>[] _hypotheses = [[], [], []];
     private OdometerBelief _odometer = OdometerBelief.None;
 
     /// <summary>A checker for <paramref name="truckId"/>'s rows, with no history yet.</summary>
@@ -110,12 +111,12 @@ internal sealed class TripEntryChecker
     private void Decide(PendingRow row, PendingRow? next, PendingRow? afterNext, List<TripEntryFinding> findings)
     {
         var history = _history.Snapshot();
-        var hypotheses = RowHypotheses.Of(row.Values, history, _options, _scratch);
+        var hypotheses = RowHypotheses.Of(row.Values, history, _options, _scratch, _hypotheses[0]);
         var endKnowable = row.Values.End is not null || (row.Values.TripKm is not null && _odometer.Best is not null);
         var forecasts = next is null || !endKnowable
             ? []
-            : StartForecast.From(RowHypotheses.Of(next.Values, history, _options, _scratch),
-                afterNext is null ? null : RowHypotheses.Of(afterNext.Values, history, _options, _scratch));
+            : StartForecast.From(RowHypotheses.Of(next.Values, history, _options, _scratch, _hypotheses[1]),
+                afterNext is null ? null : RowHypotheses.Of(afterNext.Values, history, _options, _scratch, _hypotheses[2]));
         var decision = RowDecision.Of(hypotheses, _odometer, forecasts, history.Gaps);
 
         var decided = 0;
