@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 
 namespace SensorStream.StreamProcessors.Anomalies.Trips;
@@ -21,4 +24,18 @@ internal sealed record TripEntryFinding(
     double? ObservedValue,
     double? SuggestedValue,
     double Score,
-    IReadOnlyDictionary<string, string> Details);
+    IReadOnlyDictionary<string, string> Details)
+{
+    /// <summary>
+    /// The finding as an <see cref="Anomaly"/> for the <c>anomalies</c> topic (key = truck id). Its id is derived
+    /// from trip id, kind and field, so a replay that finds the same mistake emits the same id and sinks can upsert.
+    /// </summary>
+    public Anomaly ToAnomaly()
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{Topics.TripsRecords}|{TripId:N}|{Kind}|{Field}"));
+        var id = hash.AsSpan(0, 16);
+        id[7] = (byte)((id[7] & 0x0F) | 0x50); // name-based layout: deterministic, never random
+        id[8] = (byte)((id[8] & 0x3F) | 0x80);
+        return new Anomaly(new Guid(id), Topics.TripsRecords, TruckId, EnteredAt, Kind, Field, ObservedValue, SuggestedValue, Score, Details);
+    }
+}

@@ -230,4 +230,18 @@ public sealed class TripEntryCheckerTests
         Assert.Throws<ArgumentException>(() => new TripEntryChecker("TRK-01", new TripEntryCheckerOptions { ReportThreshold = 0 }));
         Assert.Throws<ArgumentException>(() => new TripEntryChecker("TRK-01", new TripEntryCheckerOptions { HistoryRows = 1 }));
     }
+
+    [Fact]
+    public void ToAnomaly_KeepsTheFinding_WithAnIdThatOnlyDependsOnTripKindAndField()
+    {
+        var finding = new TripEntryFinding("TRK-01", Guid.Parse("00000000-0000-4000-8000-000000000007"), DateTimeOffset.UnixEpoch,
+            AnomalyKind.DroppedDigit, "odometer_end_km", 1250, 12500, 0.97, new Dictionary<string, string> { ["reason"] = "r" });
+
+        var anomaly = finding.ToAnomaly();
+
+        Assert.Equal(("trips.records", "TRK-01", AnomalyKind.DroppedDigit, "odometer_end_km", 1250.0, 12500.0, 0.97),
+            (anomaly.SourceTopic, anomaly.EntityId, anomaly.Kind, anomaly.Field, anomaly.ObservedValue, anomaly.ExpectedValue, anomaly.Score));
+        Assert.Equal(anomaly.AnomalyId, (finding with { Score = 0.8, Details = new Dictionary<string, string>() }).ToAnomaly().AnomalyId);
+        Assert.NotEqual(anomaly.AnomalyId, (finding with { Field = "odometer_start_km" }).ToAnomaly().AnomalyId);
+    }
 }
