@@ -29,24 +29,19 @@ internal sealed class OdometerBelief
         {
             return 0;
         }
-        var max = double.NegativeInfinity;
-        foreach (var r in _readings)
-        {
-            max = Math.Max(max, Math.Log(r.Weight) + gaps.LogMass(start - r.EndKm, r.Hops));
-        }
         var sum = 0.0;
         foreach (var r in _readings)
         {
-            sum += Math.Exp(Math.Log(r.Weight) + gaps.LogMass(start - r.EndKm, r.Hops) - max);
+            sum += r.Weight * gaps.Mass(start - r.EndKm, r.Hops);
         }
-        return max + Math.Log(sum);
+        return Math.Log(sum);
     }
 
     /// <summary>
     /// For a trip logged by distance only: log probability of the later rows' <paramref name="forecasts"/> if it drove
     /// <paramref name="tripKm"/> from where the odometer stood (0 when nothing is known of where it stood).
     /// </summary>
-    public double LogLikelihoodOfForecasts(List<StartForecast> forecasts, double tripKm, GapModel gaps)
+    public double LogLikelihoodOfForecasts(StartForecasts forecasts, double tripKm, GapModel gaps)
     {
         if (_readings.Length == 0)
         {
@@ -55,7 +50,7 @@ internal sealed class OdometerBelief
         var sum = 0.0;
         foreach (var r in _readings)
         {
-            sum += r.Weight * Math.Exp(StartForecast.LogLikelihoodOfEnd(forecasts, r.EndKm + tripKm, r.Hops, gaps));
+            sum += r.Weight * Math.Exp(forecasts.LogLikelihoodOfEnd(r.EndKm + tripKm, r.Hops, gaps));
         }
         return Math.Log(sum);
     }

@@ -32,7 +32,7 @@ internal sealed class RowDecision
     public double[] Posterior { get; }
 
     /// <summary>Weighs <paramref name="hypotheses"/> against the odometer before and the <paramref name="forecasts"/> after.</summary>
-    public static RowDecision Of(List<RowHypothesis> hypotheses, OdometerBelief odometer, List<StartForecast> forecasts, GapModel gaps)
+    public static RowDecision Of(List<RowHypothesis> hypotheses, OdometerBelief odometer, StartForecasts forecasts, GapModel gaps)
     {
         var count = hypotheses.Count;
         var previous = new double[count];
@@ -49,7 +49,7 @@ internal sealed class RowDecision
             }
             posterior[i] = hypotheses[i].LogWeight + previous[i];
         }
-        if (forecasts.Count > 0)
+        if (!forecasts.IsEmpty)
         {
             var best = posterior.Max();
             var byEnd = new Dictionary<double, double>();
@@ -63,7 +63,7 @@ internal sealed class RowDecision
                     if (!byEnd.TryGetValue(k, out following[i]))
                     {
                         following[i] = h.End is { } end
-                            ? StartForecast.LogLikelihoodOfEnd(forecasts, end, 0, gaps)
+                            ? forecasts.LogLikelihoodOfEnd(end, 0, gaps)
                             : odometer.LogLikelihoodOfForecasts(forecasts, k, gaps);
                         byEnd.Add(k, following[i]);
                     }
@@ -101,14 +101,29 @@ internal sealed class RowDecision
     /// <summary>Where the odometer stands after this row, for judging the next one.</summary>
     public OdometerBelief NextOdometer(OdometerBelief before)
     {
-        var kept = Enumerable.Range(0, Hypotheses.Count).Where(i => Posterior[i] >= 1e-9).ToList();
         if (Hypotheses[0].End is not null)
         {
-            return OdometerBelief.From(kept.Select(i => new OdometerReading(Hypotheses[i].End!.Value, 1, Posterior[i])));
+            var readings = new List<OdometerReading>();
+            for (var i = 0; i < Hypotheses.Count; i++)
+            {
+                if (Posterior[i] >= 1e-9)
+                {
+                    readings.Add(new OdometerReading(Hypotheses[i].End!.Value, 1, Posterior[i]));
+                }
+            }
+            return OdometerBelief.From(readings);
         }
         if (Hypotheses[0].TripKm is not null)
         {
-            return before.Advance(kept.Where(i => Posterior[i] >= 1e-6).Select(i => (Hypotheses[i].TripKm!.Value, Posterior[i])));
+            var distances = new List<(double Km, double Weight)>();
+            for (var i = 0; i < Hypotheses.Count; i++)
+            {
+                if (Posterior[i] >= 1e-6)
+                {
+                    distances.Add((Hypotheses[i].TripKm!.Value, Posterior[i]));
+                }
+            }
+            return before.Advance(distances);
         }
         return OdometerBelief.None;
     }

@@ -17,7 +17,8 @@ namespace SensorStream.StreamProcessors.Anomalies.Trips;
 /// row before the one just accepted, or the one before that. State is bounded (at most two undecided rows, a few
 /// readings of where the odometer stood, the last <see cref="TripEntryCheckerOptions.DuplicateLookbackRows"/> entries,
 /// <see cref="TripEntryCheckerOptions.HistoryRows"/> samples per statistic and two counters) and deterministic: the
-/// same rows in the same order give the same findings.
+/// same rows in the same order give the same findings. Not thread-safe: a truck's rows come from one partition,
+/// consumed by one thread.
 /// </para>
 /// </summary>
 internal sealed class TripEntryChecker
@@ -114,8 +115,8 @@ internal sealed class TripEntryChecker
         var hypotheses = RowHypotheses.Of(row.Values, history, _options, _scratch, _hypotheses[0]);
         var endKnowable = row.Values.End is not null || (row.Values.TripKm is not null && _odometer.Best is not null);
         var forecasts = next is null || !endKnowable
-            ? []
-            : StartForecast.From(RowHypotheses.Of(next.Values, history, _options, _scratch, _hypotheses[1]),
+            ? StartForecasts.None
+            : StartForecasts.From(RowHypotheses.Of(next.Values, history, _options, _scratch, _hypotheses[1]),
                 afterNext is null ? null : RowHypotheses.Of(afterNext.Values, history, _options, _scratch, _hypotheses[2]));
         var decision = RowDecision.Of(hypotheses, _odometer, forecasts, history.Gaps);
 
@@ -123,7 +124,7 @@ internal sealed class TripEntryChecker
         if (decision.BestMistake() is { } mistake && mistake.Mass >= _options.ReportThreshold)
         {
             decided = mistake.Index;
-            findings.Add(Mistyped(row, decision, mistake.Index, mistake.Mass, mistake.Alternatives, forecasts.Count > 0, history));
+            findings.Add(Mistyped(row, decision, mistake.Index, mistake.Mass, mistake.Alternatives, !forecasts.IsEmpty, history));
         }
         // Every row not reported teaches the history, not only the confidently clean ones: rows near the edge of a
         // band are the least confident, and leaving them out would narrow the band until clean rows fall outside it.

@@ -1,9 +1,10 @@
 namespace SensorStream.StreamProcessors.Anomalies.Trips;
 
 /// <summary>
-/// What one truck's recent clean rows say is normal: km per litre, price per litre, the revenue model, how often trips
-/// start exactly where the last one ended, and whether receipts fit a pump-price grid. Bounded: each statistic keeps
-/// the last <see cref="TripEntryCheckerOptions.HistoryRows"/> samples.
+/// What one truck's recent rows (as decided: corrected where a mistake was reported) say is normal: km per litre,
+/// price per litre, the revenue model, how often trips start exactly where the last one ended, and whether receipts
+/// fit a pump-price grid. Bounded: each statistic keeps the last <see cref="TripEntryCheckerOptions.HistoryRows"/>
+/// samples, and the grid two counts that forget a 1024th per receipt.
 /// </summary>
 internal sealed class TruckHistory
 {
