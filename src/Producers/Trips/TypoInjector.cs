@@ -1,4 +1,5 @@
 using System.Globalization;
+using SensorStream.Contracts.Trips;
 
 namespace SensorStream.Producers.Trips;
 
@@ -8,15 +9,6 @@ namespace SensorStream.Producers.Trips;
 /// </summary>
 public static class TypoInjector
 {
-    /// <summary>Keys next to each key on a numeric keypad (7 8 9 / 4 5 6 / 1 2 3 / 0 under 1 and 2).</summary>
-    public static IReadOnlyDictionary<char, string> KeypadNeighbours { get; } = new Dictionary<char, string>
-    {
-        ['7'] = "84", ['8'] = "795", ['9'] = "86",
-        ['4'] = "751", ['5'] = "8462", ['6'] = "953",
-        ['1'] = "420", ['2'] = "5130", ['3'] = "62",
-        ['0'] = "12",
-    };
-
     /// <summary>The value with <paramref name="error"/> applied, or null when the value has too few digits for it.</summary>
     public static double? Apply(double value, EntryError error, int decimals, Random random)
     {
@@ -49,7 +41,7 @@ public static class TypoInjector
     private static string HitNeighbour(string digits, Random random)
     {
         var at = random.Next(digits.Length);
-        var neighbours = KeypadNeighbours[digits[at]];
+        var neighbours = NumericKeypad.NeighboursOf(digits[at]);
         var chars = digits.ToCharArray();
         chars[at] = neighbours[random.Next(neighbours.Length)];
         // A leading zero would not be typed: hit a non-zero neighbour instead.

@@ -1,3 +1,4 @@
+using SensorStream.Contracts.Trips;
 using SensorStream.Producers.Trips;
 
 namespace SensorStream.Tests.Producers;
@@ -29,7 +30,7 @@ public sealed class TypoInjectorTests
             Assert.Equal(a.Length, b.Length);
             var differing = Enumerable.Range(0, a.Length).Where(k => a[k] != b[k]).ToList();
             Assert.Single(differing);
-            Assert.Contains(b[differing[0]], TypoInjector.KeypadNeighbours[a[differing[0]]]);
+            Assert.Contains(b[differing[0]], NumericKeypad.NeighboursOf(a[differing[0]]));
         }
     }
 

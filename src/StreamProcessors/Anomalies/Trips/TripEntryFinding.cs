@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 
@@ -32,10 +30,7 @@ internal sealed record TripEntryFinding(
     /// </summary>
     public Anomaly ToAnomaly()
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{Topics.TripsRecords}|{TripId:N}|{Kind}|{Field}"));
-        var id = hash.AsSpan(0, 16);
-        id[7] = (byte)((id[7] & 0x0F) | 0x50); // name-based layout: deterministic, never random
-        id[8] = (byte)((id[8] & 0x3F) | 0x80);
-        return new Anomaly(new Guid(id), Topics.TripsRecords, TruckId, EnteredAt, Kind, Field, ObservedValue, SuggestedValue, Score, Details);
+        var id = AnomalyIds.For(Topics.TripsRecords, TripId.ToString("N"), Kind.ToString(), Field);
+        return new Anomaly(id, Topics.TripsRecords, TruckId, EnteredAt, Kind, Field, ObservedValue, SuggestedValue, Score, Details);
     }
 }

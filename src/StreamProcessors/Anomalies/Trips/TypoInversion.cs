@@ -1,4 +1,5 @@
 using SensorStream.Contracts.Events;
+using SensorStream.Contracts.Trips;
 
 namespace SensorStream.StreamProcessors.Anomalies.Trips;
 
@@ -63,7 +64,7 @@ internal static class TypoInversion
         }
         for (var at = 0; at < length; at++)
         {
-            foreach (var key in KeypadLayout.NeighboursOf((char)('0' + typed[at])))
+            foreach (var key in NumericKeypad.NeighboursOf((char)('0' + typed[at])))
             {
                 var meant = key - '0';
                 if (at == 0 && meant == 0 && length > 1)
@@ -103,7 +104,7 @@ internal static class TypoInversion
     /// <summary>Chance that a slip on key <paramref name="meant"/> at <paramref name="at"/> types <paramref name="typed"/>.</summary>
     private static double NeighbourChance(int meant, int typed, int at, int length)
     {
-        var neighbours = KeypadLayout.NeighboursOf((char)('0' + meant));
+        var neighbours = NumericKeypad.NeighboursOf((char)('0' + meant));
         var typedKey = (char)('0' + typed);
         var ways = 1.0;
         // Nobody types a leading zero: a slip onto 0 in the first position lands on the first non-zero neighbour.
