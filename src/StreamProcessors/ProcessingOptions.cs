@@ -1,6 +1,7 @@
 using SensorStream.StreamProcessors.Anomalies;
 using SensorStream.StreamProcessors.Runtime;
 using SensorStream.StreamProcessors.Thresholds;
+using SensorStream.StreamProcessors.Trips;
 using SensorStream.StreamProcessors.Windows;
 
 namespace SensorStream.StreamProcessors;
@@ -31,6 +32,9 @@ public sealed class ProcessingOptions
 
     /// <summary>Vibration blocks.</summary>
     public VibrationProcessingOptions Vibration { get; set; } = new();
+
+    /// <summary>Trip log checking.</summary>
+    public TripsProcessingOptions Trips { get; set; } = new();
 
     /// <summary>Threshold status: debounce and hysteresis.</summary>
     public StatusOptions Status { get; set; } = new();
@@ -66,6 +70,7 @@ public sealed class ProcessingOptions
         }
         problems.AddRange(Run.Where(name => !AllProcessors.Contains(name, StringComparer.OrdinalIgnoreCase))
             .Select(name => $"Processors: Run: unknown processor '{name}' (known: {string.Join(", ", AllProcessors)})"));
+        problems.AddRange(Trips.Problems());
         if (Anomalies.Alpha is <= 0 or >= 1)
         {
             problems.Add("Processors: Anomalies:Alpha must be between 0 and 1");

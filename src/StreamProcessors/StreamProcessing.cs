@@ -9,6 +9,7 @@ using SensorStream.StreamProcessors.Environment;
 using SensorStream.StreamProcessors.Rollup;
 using SensorStream.StreamProcessors.Runtime;
 using SensorStream.StreamProcessors.Thresholds;
+using SensorStream.StreamProcessors.Trips;
 using SensorStream.StreamProcessors.Vibration;
 
 namespace SensorStream.StreamProcessors;
@@ -73,6 +74,10 @@ public sealed class StreamProcessing : IDisposable
         if (Runs("vibration"))
         {
             hosts.Add(Host("vibration", [Topics.SensorsVibration], (context, _) => new VibrationPartitionProcessor(context, _options, _thresholds)));
+        }
+        if (Runs("trips"))
+        {
+            hosts.Add(Host("trips", [Topics.TripsRecords], (context, _) => new TripPartitionProcessor(context, _options.Trips)));
         }
         var tasks = hosts.Select(h => h.RunAsync(cancellationToken)).ToList();
         if (Runs("environment") || Runs("vibration"))

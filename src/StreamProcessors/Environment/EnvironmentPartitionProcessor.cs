@@ -177,6 +177,7 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
         };
         var id = AnomalyIds.For(Topics.SensorsEnvironment, reading.SensorId, metric, reading.EventTime.UtcTicks.ToString(CultureInfo.InvariantCulture));
         var anomaly = new Anomaly(id, Topics.SensorsEnvironment, reading.SensorId, reading.EventTime, AnomalyKind.StatisticalOutlier, metric, value, expected, Math.Abs(z), details);
+        Context.Counters.AnomalyFlagged();
         emit(Context.Codec.Output(Topics.Anomalies, reading.SensorId, anomaly, reading.EventTime));
     }
 }

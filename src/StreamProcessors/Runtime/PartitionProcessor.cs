@@ -32,6 +32,7 @@ internal abstract class PartitionProcessor<TEvent>(ProcessorContext context) : I
     public void Process(SourceRecord item, Action<OutputRecord> emit)
     {
         NextOffset = item.Offset + 1;
+        Context.Counters.Positions[(item.Topic, item.Partition)] = NextOffset;
         TEvent value;
         try
         {

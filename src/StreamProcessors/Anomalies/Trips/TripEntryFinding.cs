@@ -26,11 +26,12 @@ internal sealed record TripEntryFinding(
 {
     /// <summary>
     /// The finding as an <see cref="Anomaly"/> for the <c>anomalies</c> topic (key = truck id). Its id is derived
-    /// from trip id, kind and field, so a replay that finds the same mistake emits the same id and sinks can upsert.
+    /// from trip id, kind and field (the trip id is also in the details as <c>trip_id</c>), so a replay that finds the same mistake emits the same id and sinks can upsert.
     /// </summary>
     public Anomaly ToAnomaly()
     {
         var id = AnomalyIds.For(Topics.TripsRecords, TripId.ToString("N"), Kind.ToString(), Field);
-        return new Anomaly(id, Topics.TripsRecords, TruckId, EnteredAt, Kind, Field, ObservedValue, SuggestedValue, Score, Details);
+        var details = new Dictionary<string, string>(Details, StringComparer.Ordinal) { ["trip_id"] = TripId.ToString() };
+        return new Anomaly(id, Topics.TripsRecords, TruckId, EnteredAt, Kind, Field, ObservedValue, SuggestedValue, Score, details);
     }
 }

@@ -241,6 +241,7 @@ public sealed class TripEntryCheckerTests
 
         Assert.Equal(("trips.records", "TRK-01", AnomalyKind.DroppedDigit, "odometer_end_km", 1250.0, 12500.0, 0.97),
             (anomaly.SourceTopic, anomaly.EntityId, anomaly.Kind, anomaly.Field, anomaly.ObservedValue, anomaly.ExpectedValue, anomaly.Score));
+        Assert.Equal(("r", "00000000-0000-4000-8000-000000000007"), (anomaly.Details["reason"], anomaly.Details["trip_id"]));
         Assert.Equal(anomaly.AnomalyId, (finding with { Score = 0.8, Details = new Dictionary<string, string>() }).ToAnomaly().AnomalyId);
         Assert.NotEqual(anomaly.AnomalyId, (finding with { Field = "odometer_start_km" }).ToAnomaly().AnomalyId);
     }
