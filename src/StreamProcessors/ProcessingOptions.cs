@@ -60,6 +60,10 @@ public sealed class ProcessingOptions
                 problems.Add($"Processors: {e.Message}");
             }
         }
+        if (Environment.RollupHeartbeat <= TimeSpan.Zero)
+        {
+            problems.Add("Processors: Environment:RollupHeartbeat must be positive");
+        }
         if (Environment.Windows.Count == 0)
         {
             problems.Add("Processors: Environment:Windows needs at least one window");
@@ -87,6 +91,12 @@ public sealed class EnvironmentProcessingOptions
 
     /// <summary>Watermark and lateness. Defaults: 35 s out of order, 1 min allowed lateness, 15 min late retention, 30 s idle timeout.</summary>
     public WindowingOptions Windowing { get; set; } = new();
+
+    /// <summary>
+    /// How often (wall clock) each environment partition sends its watermark to every rollup partition, so location
+    /// windows close even where none of its sensors report. Default 5 s.
+    /// </summary>
+    public TimeSpan RollupHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Windows and timing of the vibration processor.</summary>

@@ -64,7 +64,9 @@ public sealed class StreamProcessing : IDisposable
         var hosts = new List<ProcessorHost>();
         if (Runs("environment"))
         {
-            hosts.Add(Host("environment", [Topics.SensorsEnvironment], (context, tp) => new EnvironmentPartitionProcessor(context, _options, _tree, _thresholds, RollupTopic, tp.Partition.Value)));
+            var rollupPartitions = PartitionCount(RollupTopic);
+            hosts.Add(Host("environment", [Topics.SensorsEnvironment],
+                (context, tp) => new EnvironmentPartitionProcessor(context, _options, _tree, _thresholds, RollupTopic, rollupPartitions, tp.Partition.Value)));
         }
         if (Runs("rollup"))
         {

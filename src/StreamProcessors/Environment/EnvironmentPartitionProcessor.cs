@@ -16,7 +16,9 @@ namespace SensorStream.StreamProcessors.Environment;
 /// One partition of <c>sensors.environment</c>: per sensor and metric, event-time windows (MIN/MAX/AVG/COUNT) carrying
 /// the sensor's threshold status; status transitions; statistical anomalies; late readings to <c>late.events</c>; and,
 /// for every window, a partial record keyed by each of the sensor's ancestors (location, floor, building, factory) on
-/// the rollup topic, where <see cref="Rollup.RollupPartitionProcessor"/> combines them.
+/// the rollup topic, where <see cref="Rollup.RollupPartitionProcessor"/> combines them. Every
+/// <see cref="EnvironmentProcessingOptions.RollupHeartbeat"/> it also tells every rollup partition how far its
+/// watermark has got (a heartbeat), so a rollup partition that gets no windows from it is not held back by it.
 /// </summary>
 internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<EnvironmentReading>
 {
@@ -32,9 +34,11 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
     private readonly Dictionary<(string Sensor, string Metric), EwmaDetector> _detectors = [];
     private readonly Dictionary<string, string> _locationOfUnknownSensor = new(StringComparer.Ordinal);
     private readonly List<WindowResult> _results = [];
+    private readonly int _rollupPartitions;
     private DateTimeOffset _completedWatermark = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastHeartbeat = DateTimeOffset.MinValue;
 
-    public EnvironmentPartitionProcessor(ProcessorContext context, ProcessingOptions options, LocationTree tree, LiveThresholds thresholds, string rollupTopic, int partition)
+    public EnvironmentPartitionProcessor(ProcessorContext context, ProcessingOptions options, LocationTree tree, LiveThresholds thresholds, string rollupTopic, int rollupPartitions, int partition)
         : base(context)
     {
         _source = $"{Topics.SensorsEnvironment}:{partition}";
@@ -42,6 +46,7 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
         _tree = tree;
         _thresholds = thresholds;
         _rollupTopic = rollupTopic;
+        _rollupPartitions = rollupPartitions;
         var specs = options.Environment.Windows.Select(WindowSpec.Parse).ToList();
         _statusSpec = specs[0];
         _windows = new WindowedAggregator(specs, options.Environment.Windowing);
@@ -89,6 +94,32 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
         {
             Advance(emit);
         }
+        else
+        {
+            MaybeHeartbeat(emit);
+        }
+    }
+
+    private void MaybeHeartbeat(Action<OutputRecord> emit)
+    {
+        var now = Context.Clock.GetUtcNow();
+        if (now - _lastHeartbeat < _options.Environment.RollupHeartbeat)
+        {
+            return;
+        }
+        _lastHeartbeat = now;
+        var watermark = _watermark.MaxEventTime == DateTimeOffset.MinValue
+            ? RollupHeaders.NoData
+            : _completedWatermark.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        for (var partition = 0; partition < _rollupPartitions; partition++)
+        {
+            var headers = new Headers
+            {
+                { RollupHeaders.Source, Encoding.UTF8.GetBytes(_source) },
+                { RollupHeaders.SourceWatermark, Encoding.UTF8.GetBytes(watermark) },
+            };
+            emit(new OutputRecord(_rollupTopic, null, null, headers, now, partition));
+        }
     }
 
     private void Advance(Action<OutputRecord> emit)
@@ -102,6 +133,7 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
         _results.Clear();
         // Only once this batch has gone out may the rollup treat windows ending before the new watermark as complete.
         _completedWatermark = watermark;
+        MaybeHeartbeat(emit);
     }
 
     private void EmitWindow(WindowResult result, Action<OutputRecord> emit)

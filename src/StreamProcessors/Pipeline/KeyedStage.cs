@@ -34,6 +34,9 @@ public sealed class KeyedStage<TKey, TIn, TOut> : IAsyncDisposable where TKey : 
     /// <summary>The processor of a key's lane, for reading its progress (e.g. the offset it can commit).</summary>
     public ILaneProcessor<TIn, TOut>? Processor(TKey key) => _lanes.TryGetValue(key, out var lane) ? lane.Processor : null;
 
+    /// <summary>Opens <paramref name="key"/>'s lane if it has none (so it gets ticks before any item arrives).</summary>
+    public void EnsureLane(TKey key) => _lanes.GetOrAdd(key, k => new Lane(this, k));
+
     /// <summary>Queues <paramref name="item"/> on <paramref name="key"/>'s lane, waiting while the lane is full.</summary>
     public ValueTask WriteAsync(TKey key, TIn item, CancellationToken cancellationToken) =>
         _lanes.GetOrAdd(key, k => new Lane(this, k)).Input.WriteAsync(new LaneMessage(item, default), cancellationToken);

@@ -12,6 +12,12 @@ internal static class RollupHeaders
     /// <summary>The input partition the sensor window came from (<c>topic:partition</c>).</summary>
     public const string Source = "rollup-source";
 
-    /// <summary>That partition's watermark before the batch this window came in (UTC ticks): every window ending before it was sent in an earlier batch.</summary>
+    /// <summary>
+    /// That partition's watermark before the batch this window came in (UTC ticks): every window ending before it was
+    /// sent in an earlier batch. On a heartbeat, <see cref="NoData"/> when the partition has never had a reading.
+    /// </summary>
     public const string SourceWatermark = "rollup-source-watermark";
+
+    /// <summary>Heartbeat value of <see cref="SourceWatermark"/> from a partition without any reading: it holds no window open.</summary>
+    public const string NoData = "none";
 }

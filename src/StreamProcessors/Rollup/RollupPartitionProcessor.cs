@@ -31,7 +31,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
     {
         _expected = ExpectedSensors(tree);
         var windowing = options.Environment.Windowing;
-        _sources = new SourceWatermarks(sourcePartitions, windowing.IdleTimeout, context.Clock.GetUtcNow());
+        _sources = new SourceWatermarks(sourcePartitions);
         _statusWindow = WindowSpec.Parse(options.Environment.Windows[0]).Size;
         _retention = windowing.AllowedLateness + windowing.LateRetention;
     }
@@ -70,11 +70,39 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
         {
             Emit(key, window, emit);
         }
-        _sources.Observe(source, new DateTimeOffset(sourceWatermark, TimeSpan.Zero), record.Offset, Context.Clock.GetUtcNow());
+        _sources.Observe(source, new DateTimeOffset(sourceWatermark, TimeSpan.Zero), record.Offset);
         Advance(_sources.Current, emit);
     }
 
-    protected override void OnTick(DateTimeOffset now, Action<OutputRecord> emit) => Advance(_sources.CurrentIgnoringIdle(now), emit);
+    // A heartbeat: a null value with the source and its watermark (see EnvironmentPartitionProcessor).
+    protected override bool HandleControl(SourceRecord record, Action<OutputRecord> emit)
+    {
+        if (record.Value is not null || Header(record, RollupHeaders.Source) is not { } source)
+        {
+            return false;
+        }
+        var watermark = Header(record, RollupHeaders.SourceWatermark);
+        if (watermark == RollupHeaders.NoData)
+        {
+            _sources.Observe(source, null, record.Offset);
+        }
+        else if (long.TryParse(watermark, System.Globalization.CultureInfo.InvariantCulture, out var ticks))
+        {
+            _sources.Observe(source, new DateTimeOffset(ticks, TimeSpan.Zero), record.Offset);
+        }
+        else
+        {
+            DeadLetter(record, "InvalidValue", $"rollup heartbeat with source-watermark '{watermark}'", emit);
+            return true;
+        }
+        Advance(_sources.Current, emit);
+        return true;
+    }
+
+    // Windows close on the sources' watermarks only (heartbeats carry idle sources forward), never on this clock.
+    protected override void OnTick(DateTimeOffset now, Action<OutputRecord> emit)
+    {
+    }
 
     private void Advance(DateTimeOffset watermark, Action<OutputRecord> emit)
     {

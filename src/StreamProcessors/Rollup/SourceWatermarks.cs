@@ -1,40 +1,41 @@
 namespace SensorStream.StreamProcessors.Rollup;
 
 /// <summary>
-/// The watermarks of the input partitions feeding a rollup partition. A window of an entity can still receive sensor
-/// results from any source whose watermark has not passed the window's end, so the rollup's watermark is the minimum
-/// over all <c>expectedSources</c> — the slowest holds windows open, a fast one cannot close them early — and stays
-/// at the beginning of time until every source has been heard from. On wall-clock ticks only, a source silent for
-/// longer than the idle timeout (or never heard from by then) stops holding windows, so a quiet partition cannot
-/// stall the rollup.
+/// The watermarks of the input partitions feeding a rollup partition, as the records on the rollup topic report them
+/// (sensor windows, and heartbeats every source sends to every rollup partition). A window of an entity can still
+/// receive sensor results from any source whose watermark has not passed the window's end, so the rollup's watermark
+/// is the minimum over all <c>expectedSources</c> — the slowest holds windows open, a fast one cannot close them early
+/// — and stays at the beginning of time until every source has been heard from. A source without any reading says
+/// so and holds nothing open; an idle source's watermark moves on with its own idle clock upstream. Nothing here
+/// reads the clock, so replaying the rollup topic rebuilds exactly the same state.
 /// </summary>
-internal sealed class SourceWatermarks(int expectedSources, TimeSpan idleTimeout, DateTimeOffset started)
+internal sealed class SourceWatermarks(int expectedSources)
 {
-    private readonly Dictionary<string, (DateTimeOffset Watermark, long Offset, DateTimeOffset LastSeen)> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset? Watermark, long Offset)> _sources = new(StringComparer.Ordinal);
 
-    /// <summary>Records a source's watermark as carried by a record at <paramref name="offset"/>.</summary>
-    public void Observe(string source, DateTimeOffset watermark, long offset, DateTimeOffset now)
+    /// <summary>
+    /// Records a source's watermark (null: the source has never had data) as carried by a record at
+    /// <paramref name="offset"/>. Watermarks only move forward, and a source that once had data keeps holding.
+    /// </summary>
+    public void Observe(string source, DateTimeOffset? watermark, long offset)
     {
-        var previous = _sources.GetValueOrDefault(source);
-        _sources[source] = (watermark > previous.Watermark ? watermark : previous.Watermark, offset, now);
+        var previous = _sources.GetValueOrDefault(source).Watermark;
+        var next = previous is null ? watermark : watermark is null || watermark < previous ? previous : watermark;
+        _sources[source] = (next, offset);
     }
 
-    /// <summary>The minimum over every expected source (what record processing uses, so it does not depend on the clock).</summary>
-    public DateTimeOffset Current => _sources.Count < expectedSources ? DateTimeOffset.MinValue : _sources.Values.Min(s => s.Watermark);
-
-    /// <summary>The minimum over sources heard from within the idle timeout (for wall-clock ticks).</summary>
-    public DateTimeOffset CurrentIgnoringIdle(DateTimeOffset now)
+    /// <summary>The minimum over every expected source that has data; the beginning of time until all were heard from.</summary>
+    public DateTimeOffset Current
     {
-        if (_sources.Count < expectedSources && now - started < idleTimeout)
+        get
         {
-            return DateTimeOffset.MinValue;
+            if (_sources.Count < expectedSources)
+            {
+                return DateTimeOffset.MinValue;
+            }
+            var holding = _sources.Values.Where(s => s.Watermark is not null).Select(s => s.Watermark!.Value).ToList();
+            return holding.Count == 0 ? DateTimeOffset.MinValue : holding.Min();
         }
-        var active = _sources.Values.Where(s => now - s.LastSeen < idleTimeout).ToList();
-        if (active.Count > 0)
-        {
-            return active.Min(s => s.Watermark);
-        }
-        return _sources.Count == 0 ? DateTimeOffset.MinValue : _sources.Values.Max(s => s.Watermark);
     }
 
     /// <summary>The oldest offset carrying a source's latest watermark: replay from there rebuilds every source's watermark.</summary>

@@ -33,6 +33,11 @@ internal abstract class PartitionProcessor<TEvent>(ProcessorContext context) : I
     {
         NextOffset = item.Offset + 1;
         Context.Counters.Positions[(item.Topic, item.Partition)] = NextOffset;
+        if (HandleControl(item, emit))
+        {
+            UpdateSafeOffset();
+            return;
+        }
         TEvent value;
         try
         {
@@ -74,6 +79,9 @@ internal abstract class PartitionProcessor<TEvent>(ProcessorContext context) : I
     }
 
     public void OutputsHandedOver() => Interlocked.Exchange(ref _safeOffset, _pendingSafeOffset);
+
+    /// <summary>Handles a control record that carries no event (e.g. a watermark heartbeat); returns false for data records.</summary>
+    protected virtual bool HandleControl(SourceRecord record, Action<OutputRecord> emit) => false;
 
     /// <summary>Why a decoded value cannot be processed, or null when it can.</summary>
     protected abstract string? Validate(TEvent value);

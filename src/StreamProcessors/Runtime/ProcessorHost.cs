@@ -64,7 +64,15 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
         config.HeartbeatIntervalMs = Math.Max(100, config.SessionTimeoutMs.Value / 5);
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, e) => LogClientError(context.Logger, Name, "consumer", e.Reason))
-            .SetPartitionsAssignedHandler((_, assigned) => LogAssigned(context.Logger, Name, string.Join(", ", assigned)))
+            .SetPartitionsAssignedHandler((_, assigned) =>
+            {
+                // Every assigned partition gets a lane now, so an empty one is ticked (and can say it has nothing) too.
+                foreach (var partition in assigned)
+                {
+                    stage.EnsureLane(partition);
+                }
+                LogAssigned(context.Logger, Name, string.Join(", ", assigned));
+            })
             .SetPartitionsRevokedHandler((c, revoked) => Revoke(c, stage, producer, revoked.Select(r => r.TopicPartition).ToList()))
             .Build();
         consumer.Subscribe(topics);
@@ -118,11 +126,20 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
         {
             var high = consumer.GetWatermarkOffsets(partition).High;
             var position = consumer.Position(partition);
-            if (high != Offset.Unset && position != Offset.Unset && position.Value >= high.Value)
+            var caughtUp = position == Offset.Unset ? IsEmpty(consumer, partition) : high != Offset.Unset && position.Value >= high.Value;
+            if (caughtUp)
             {
                 stage.TickAsync(partition, now, cancellationToken).AsTask().GetAwaiter().GetResult();
             }
         }
+    }
+
+    // Nothing consumed yet: caught up only if there is nothing to consume, as far as the last fetch told (the
+    // consumer thread must not block on a broker round trip per tick).
+    private static bool IsEmpty(IConsumer<byte[]?, byte[]?> consumer, TopicPartition partition)
+    {
+        var offsets = consumer.GetWatermarkOffsets(partition);
+        return offsets.High != Offset.Unset && (offsets.High.Value == 0 || (offsets.Low != Offset.Unset && offsets.Low.Value == offsets.High.Value));
     }
 
     private void Revoke(IConsumer<byte[]?, byte[]?> consumer, KeyedStage<TopicPartition, SourceRecord, OutputRecord> stage, IProducer<byte[]?, byte[]?> producer,
@@ -199,7 +216,14 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
             {
                 try
                 {
-                    producer.Produce(record.Topic, message, OnDelivery);
+                    if (record.Partition is { } partition)
+                    {
+                        producer.Produce(new TopicPartition(record.Topic, partition), message, OnDelivery);
+                    }
+                    else
+                    {
+                        producer.Produce(record.Topic, message, OnDelivery);
+                    }
                     context.Counters.OutputProduced();
                     break;
                 }

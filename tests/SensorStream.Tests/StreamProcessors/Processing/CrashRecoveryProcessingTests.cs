@@ -21,6 +21,7 @@ public sealed class CrashRecoveryProcessingTests : IDisposable
                 "Host": { "CommitInterval": "00:00:00.300", "TickInterval": "00:00:00.200", "SessionTimeout": "00:00:06" },
                 "Environment": {
                   "Windows": [ "1m" ],
+                  "RollupHeartbeat": "00:00:00.500",
                   "Windowing": { "OutOfOrderness": "00:00:35", "AllowedLateness": "00:00:30", "LateRetention": "00:02:00", "IdleTimeout": "00:00:01" }
                 }
               }

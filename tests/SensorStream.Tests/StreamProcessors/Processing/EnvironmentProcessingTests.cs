@@ -113,4 +113,25 @@ public sealed class EnvironmentProcessingTests : IAsyncLifetime
         Assert.Equal("3", late.Headers["late-windows"]); // temperature, humidity and perceived temperature
         Assert.Equal(6, ProcessingHarness.FinalWindows(_broker)[(sensor, "humidity_pct", t0, t0.AddMinutes(1))].Count);
     }
+
+    [Fact]
+    public async Task OneSensorAlone_StillGetsWindowsAtEveryLevel_ThoughTheOtherPartitionsAreEmpty()
+    {
+        const string sensor = "F2-B1-2F-L03-A1";
+        var t0 = EnvironmentExpectations.Start;
+        var readings = Enumerable.Range(0, 18).Select(i => new EnvironmentReading(sensor, "F2-B1-2F-L03", t0.AddSeconds(i * 10), 22, 40, null))
+            .Select(r => new OutgoingEvent<EnvironmentReading>(r.SensorId, r, r.EventTime, [])).ToList();
+        ProcessingHarness.Publish(_broker, Topics.SensorsEnvironment, readings);
+
+        // The location's other sensor never reports, and five of six partitions have no data at all: the rollup
+        // must close the windows on the one busy partition's watermark and the others' "no data" heartbeats.
+        var levels = new[] { "F2-B1-2F-L03", "F2-B1-2F", "F2-B1", "F2" };
+        await using (ProcessingHarness.Start(_broker, ProcessingHarness.FastOptions("alone-test")))
+        {
+            await TestTimeouts.WaitUntilAsync(() => levels.All(l => ProcessingHarness.FinalWindows(_broker).ContainsKey((l, "temperature_c", t0, t0.AddMinutes(1)))),
+                "the first minute's window at every level", TimeSpan.FromSeconds(60));
+        }
+        var windows = ProcessingHarness.FinalWindows(_broker);
+        Assert.All(levels, l => Assert.Equal(6, windows[(l, "temperature_c", t0, t0.AddMinutes(1))].Count));
+    }
 }

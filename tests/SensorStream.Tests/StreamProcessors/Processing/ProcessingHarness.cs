@@ -22,6 +22,7 @@ internal static class ProcessingHarness
         Environment = new EnvironmentProcessingOptions
         {
             Windows = ["1m"],
+            RollupHeartbeat = TimeSpan.FromMilliseconds(500),
             Windowing = new SensorStream.StreamProcessors.Windows.WindowingOptions
             {
                 OutOfOrderness = TimeSpan.FromSeconds(35),
