@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.Metrics;
 using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Kafka;
@@ -11,13 +12,15 @@ using SensorStream.Producers.Trips;
 using SensorStream.Producers.Vibration;
 using SensorStream.ServiceDefaults.Configuration;
 using SensorStream.ServiceDefaults.Logging;
+using SensorStream.StreamProcessors;
+using SensorStream.StreamProcessors.Runtime;
 
 namespace SensorStream.Cli.Commands;
 
 /// <summary>
 /// <c>sensorstream up</c>: the platform on one machine — the embedded broker with its Schema Registry, every topic,
-/// and the three simulated feeds at their real-time rates — until Ctrl+C. Roles added by later components
-/// (processors, sinks, LiveHub) join here as they land.
+/// the three simulated feeds at their real-time rates, and the stream processors — until Ctrl+C. Roles added by
+/// later components (sinks, LiveHub) join here as they land.
 /// </summary>
 internal static class UpCommand
 {
@@ -28,11 +31,12 @@ internal static class UpCommand
         var httpPort = new Option<int>("--http-port") { Description = "Broker HTTP port (metrics, health, Schema Registry). Default 8081.", DefaultValueFactory = _ => 8081 };
         var noSimulators = new Option<bool>("--no-simulators") { Description = "Start without the simulated feeds (to import or produce your own data)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated feeds. Default 42.", DefaultValueFactory = _ => 42 };
+        var noProcessors = new Option<bool>("--no-processors") { Description = "Start without the stream processors (run `sensorstream process` elsewhere)." };
         var config = CommonOptions.Config();
         var logLevel = CommonOptions.LogLevel();
         var command = new Command("up", "Run the whole platform on one machine: embedded broker, simulators, processors, sinks and LiveHub.")
         {
-            dataDir, port, httpPort, noSimulators, seed, config, logLevel,
+            dataDir, port, httpPort, noSimulators, noProcessors, seed, config, logLevel,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -40,6 +44,7 @@ internal static class UpCommand
             var error = parseResult.InvocationConfiguration.Error;
             var root = parseResult.GetValue(dataDir)!;
             BrokerOptions brokerOptions;
+            ProcessingOptions processingOptions;
             Microsoft.Extensions.Configuration.IConfiguration configuration;
             try
             {
@@ -50,6 +55,11 @@ internal static class UpCommand
                     ["Broker:HttpPort"] = parseResult.GetValue(httpPort).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 }, parseResult.GetValue(config)?.FullName);
                 brokerOptions = SensorStreamConfiguration.Bind<BrokerOptions>(configuration, BrokerOptions.SectionName);
+                processingOptions = SensorStreamConfiguration.Bind<ProcessingOptions>(configuration, ProcessingOptions.SectionName);
+                if (processingOptions.Validate() is { Count: > 0 } problems)
+                {
+                    throw new InvalidOperationException(string.Join("; ", problems));
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or FormatException)
             {
@@ -72,11 +82,14 @@ internal static class UpCommand
                 var kafka = new KafkaOptions { BootstrapServers = broker.BootstrapServers, SchemaRegistryUrl = broker.SchemaRegistryUrl ?? new Uri("http://127.0.0.1:8081") };
                 await TopicBootstrapper.EnsureAsync(kafka, Topics.All).ConfigureAwait(false);
                 await output.WriteLineAsync($"SensorStream is up. Kafka: {broker.BootstrapServers}  Schema Registry and metrics: {broker.HttpUrl}  data: {Path.GetFullPath(root)}").ConfigureAwait(false);
+                using var meter = new Meter("SensorStream.Processors");
+                using var processing = parseResult.GetValue(noProcessors) ? null : new StreamProcessing(kafka, processingOptions, loggerFactory, meter);
+                var processors = processing is null ? Task.FromResult(true) : RunProcessorsAsync(processing, output, error, cancellationToken);
                 if (parseResult.GetValue(noSimulators))
                 {
                     await output.WriteLineAsync("Simulators off: feed it with `sensorstream produce …` or `sensorstream import …`. Ctrl+C stops.").ConfigureAwait(false);
                     await WaitForStopAsync(cancellationToken).ConfigureAwait(false);
-                    return 0;
+                    return await processors.ConfigureAwait(false) ? 0 : 1;
                 }
                 using var registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
                 var publishing = SensorStreamConfiguration.Bind<PublisherOptions>(configuration, PublisherOptions.SectionName);
@@ -102,10 +115,31 @@ internal static class UpCommand
                         Run(new TripSimulator(tripOptions, feedSeed, DateOnly.FromDateTime(start.UtcDateTime)).Events(), trips, 0.1)).ConfigureAwait(false);
                 }
                 await output.WriteLineAsync("Stopping…").ConfigureAwait(false);
+                if (!await processors.ConfigureAwait(false))
+                {
+                    return 1;
+                }
             }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Runs the processors until the platform stops; false (after saying why) if they failed.</summary>
+    private static async Task<bool> RunProcessorsAsync(StreamProcessing processing, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await output.WriteLineAsync("Stream processors running: windows, status, fault diagnosis, anomalies.").ConfigureAwait(false);
+            await processing.RunAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"Processors stopped. {string.Join(" | ", processing.Describe())}").ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is ProcessorFailedException or Confluent.Kafka.KafkaException)
+        {
+            await error.WriteLineAsync($"sensorstream up: stream processors failed: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
     }
 
     private static async Task WaitForStopAsync(CancellationToken cancellationToken)

@@ -21,6 +21,8 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
     private readonly PriorityQueue<RollupKey, (long Deadline, long Sequence)> _deadlines = new();
     private readonly Dictionary<(string Entity, string Metric), StatusLevel> _lastStatus = [];
     private readonly DroppedRanges _dropped = new();
+    // Windows in the order they were opened = the order of their first offsets (see WindowedAggregator).
+    private readonly Queue<(RollupKey Key, RollupWindow Window)> _byAge = new();
     private readonly IReadOnlyDictionary<string, int> _expected;
     private readonly SourceWatermarks _sources;
     private readonly TimeSpan _statusWindow;
@@ -38,7 +40,11 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
 
     protected override long SafeCommitOffset(long next)
     {
-        var oldest = _windows.Count == 0 ? next : Math.Min(next, _windows.Values.Min(w => w.FirstOffset));
+        while (_byAge.TryPeek(out var front) && !(_windows.TryGetValue(front.Key, out var live) && ReferenceEquals(live, front.Window)))
+        {
+            _byAge.Dequeue();
+        }
+        var oldest = _byAge.TryPeek(out var first) ? Math.Min(next, first.Window.FirstOffset) : next;
         return _dropped.Adjust(Math.Min(oldest, _sources.OldestOffset ?? long.MaxValue));
     }
 
@@ -64,6 +70,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
                 return; // the entity's window is long gone; the sensor's own result still stands on metrics.windows
             }
             _windows[key] = window = new RollupWindow(_expected.GetValueOrDefault(entity));
+            _byAge.Enqueue((key, window));
             _deadlines.Enqueue(key, (sensorWindow.WindowEnd.UtcTicks, _sequence++));
         }
         if (window.Add(sensorWindow, record.Offset) && (window.Emitted || window.IsComplete))

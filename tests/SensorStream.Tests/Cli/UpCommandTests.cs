@@ -6,13 +6,13 @@ using SensorStream.Tests.Infrastructure;
 
 namespace SensorStream.Tests.Cli;
 
-/// <summary><c>sensorstream up</c> as a user runs it: a separate process that comes up, produces, and stops cleanly on SIGTERM.</summary>
+/// <summary><c>sensorstream up</c> as a user runs it: a separate process that comes up, produces, processes, and stops cleanly on SIGTERM.</summary>
 public sealed class UpCommandTests : IDisposable
 {
     private readonly TempDirectory _data = new("up");
 
     [Fact]
-    public async Task Up_StartsTheBrokerAndTheSimulatedFeeds_AndStopsCleanlyOnSigterm()
+    public async Task Up_StartsTheBrokerTheSimulatedFeedsAndTheProcessors_AndStopsCleanlyOnSigterm()
     {
         var port = BrokerProcess.FreePort();
         var httpPort = BrokerProcess.FreePort();
@@ -35,6 +35,8 @@ public sealed class UpCommandTests : IDisposable
             var bootstrap = $"127.0.0.1:{port}";
             await TestTimeouts.WaitUntilAsync(() => TopicReader.ReadAll(bootstrap, Topics.SensorsVibration).Count >= 100
                 && TopicReader.ReadAll(bootstrap, Topics.SensorsEnvironment).Count >= 20, "both sensor feeds have data", TimeSpan.FromSeconds(60));
+            // The processors run too: 10 s vibration windows close within seconds of real time.
+            await TestTimeouts.WaitUntilAsync(() => TopicReader.ReadAll(bootstrap, Topics.DiagnosesVibration).Count >= 20, "vibration diagnoses", TimeSpan.FromSeconds(90));
             using var http = new HttpClient();
             var subjects = await http.GetStringAsync($"http://127.0.0.1:{httpPort}/subjects", TestContext.Current.CancellationToken).DefaultTimeout();
             Assert.Contains("sensors.vibration-value", subjects);
@@ -46,6 +48,7 @@ public sealed class UpCommandTests : IDisposable
             await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
             Assert.True(process.ExitCode == 0, Output());
             Assert.Contains("Broker stopped", Output());
+            Assert.Contains("Processors stopped", Output());
         }
         finally
         {
