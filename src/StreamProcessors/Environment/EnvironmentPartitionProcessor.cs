@@ -15,8 +15,9 @@ namespace SensorStream.StreamProcessors.Environment;
 /// <summary>
 /// One partition of <c>sensors.environment</c>: per sensor and metric, event-time windows (MIN/MAX/AVG/COUNT) carrying
 /// the sensor's threshold status; status transitions; statistical anomalies; late readings to <c>late.events</c>; and,
-/// for every window, a partial record keyed by each of the sensor's ancestors (location, floor, building, factory) on
-/// the rollup topic, where <see cref="Rollup.RollupPartitionProcessor"/> combines them. Every
+/// per window of each of its sensors' ancestors (location, floor, building, factory), this partition's sensors combined
+/// into one partial record keyed by the ancestor on the rollup topic (<see cref="AncestorPartials"/>), where
+/// <see cref="Rollup.RollupPartitionProcessor"/> combines the partitions' partials. Every
 /// <see cref="EnvironmentProcessingOptions.RollupHeartbeat"/> it also tells every rollup partition how far its
 /// watermark has got (a heartbeat), so a rollup partition that gets no windows from it is not held back by it.
 /// </summary>
@@ -34,6 +35,7 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
     private readonly Dictionary<(string Sensor, string Metric), EwmaDetector> _detectors = [];
     private readonly Dictionary<string, string> _locationOfUnknownSensor = new(StringComparer.Ordinal);
     private readonly List<WindowResult> _results = [];
+    private readonly AncestorPartials _partials;
     private readonly int _rollupPartitions;
     private DateTimeOffset _completedWatermark = DateTimeOffset.MinValue;
     private DateTimeOffset _lastHeartbeat = DateTimeOffset.MinValue;
@@ -51,6 +53,7 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
         _statusSpec = specs[0];
         _windows = new WindowedAggregator(specs, options.Environment.Windowing);
         _watermark = new Watermark(options.Environment.Windowing);
+        _partials = new AncestorPartials(options.Environment.Windowing.AllowedLateness + options.Environment.Windowing.LateRetention);
     }
 
     // The record that set the watermark must be replayed too, so the rebuilt watermark equals this one.
@@ -131,6 +134,8 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
             EmitWindow(result, emit);
         }
         _results.Clear();
+        SendPartials(emit);
+        _partials.Expire(watermark);
         // Only once this batch has gone out may the rollup treat windows ending before the new watermark as complete.
         _completedWatermark = watermark;
         MaybeHeartbeat(emit);
@@ -154,20 +159,27 @@ internal sealed class EnvironmentPartitionProcessor : PartitionProcessor<Environ
         var aggregate = new WindowAggregate(result.Entity, result.Metric, result.Start, result.End, result.Values.Count, result.Values.Min,
             result.Values.Max, result.Values.Average, result.LateCount, EntityTypes.Sensor, null, tracker.Level);
         emit(Context.Codec.Output(Topics.MetricsWindows, result.Entity, aggregate, result.End));
+        foreach (var (ancestor, level) in Ancestors(result.Entity, location))
+        {
+            _partials.Add(ancestor, level, aggregate);
+        }
+    }
+
+    private void SendPartials(Action<OutputRecord> emit)
+    {
         var source = Encoding.UTF8.GetBytes(_source);
         // The watermark before this batch: every window ending before it has already been sent in full.
         var sourceWatermark = Encoding.UTF8.GetBytes(_completedWatermark.UtcTicks.ToString(CultureInfo.InvariantCulture));
-        foreach (var (ancestor, level) in Ancestors(result.Entity, location))
+        _partials.Drain((partial, sensors) =>
         {
             var headers = new Headers
             {
-                { RollupHeaders.Entity, Encoding.UTF8.GetBytes(ancestor) },
-                { RollupHeaders.EntityType, Encoding.UTF8.GetBytes(level) },
                 { RollupHeaders.Source, source },
                 { RollupHeaders.SourceWatermark, sourceWatermark },
+                { RollupHeaders.Sensors, Encoding.UTF8.GetBytes(sensors.ToString(CultureInfo.InvariantCulture)) },
             };
-            emit(Context.Codec.Output(_rollupTopic, ancestor, aggregate, result.End, headers));
-        }
+            emit(Context.Codec.Output(_rollupTopic, partial.EntityId, partial, partial.WindowEnd, headers));
+        });
     }
 
     private IEnumerable<(string Entity, string Type)> Ancestors(string sensorId, SensorLocation? location)

@@ -1,15 +1,12 @@
 namespace SensorStream.StreamProcessors.Rollup;
 
-/// <summary>Headers of the internal rollup topic: which ancestor a sensor's window result is for.</summary>
+/// <summary>
+/// Headers of the internal rollup topic. Its values are partial window results of an ancestor (entity id and type in
+/// the value; the key is the entity id) combined from one input partition's sensors.
+/// </summary>
 internal static class RollupHeaders
 {
-    /// <summary>The ancestor entity id (loc_id, floor, building or factory); also the record's key.</summary>
-    public const string Entity = "rollup-entity";
-
-    /// <summary>The ancestor's level (<see cref="Contracts.Events.EntityTypes"/>).</summary>
-    public const string EntityType = "rollup-entity-type";
-
-    /// <summary>The input partition the sensor window came from (<c>topic:partition</c>).</summary>
+    /// <summary>The input partition the partial came from (<c>topic:partition</c>); it replaces that partition's earlier partial.</summary>
     public const string Source = "rollup-source";
 
     /// <summary>
@@ -17,6 +14,9 @@ internal static class RollupHeaders
     /// sent in an earlier batch. On a heartbeat, <see cref="NoData"/> when the partition has never had a reading.
     /// </summary>
     public const string SourceWatermark = "rollup-source-watermark";
+
+    /// <summary>How many sensors the partial combines (decimal), so the rollup knows when every sensor of the entity is in.</summary>
+    public const string Sensors = "rollup-sensors";
 
     /// <summary>Heartbeat value of <see cref="SourceWatermark"/> from a partition without any reading: it holds no window open.</summary>
     public const string NoData = "none";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
@@ -8,9 +9,9 @@ using SensorStream.StreamProcessors.Windows;
 namespace SensorStream.StreamProcessors.Rollup;
 
 /// <summary>
-/// One partition of the rollup topic, where every sensor window result arrives once per ancestor, keyed by that
-/// ancestor (so all sensors of a location, floor, building or factory meet in one partition whatever partitions the
-/// sensors came from). A window of an entity is emitted as soon as every sensor the location tree lists under it has
+/// One partition of the rollup topic, where each environment partition sends, per window of every ancestor of its
+/// sensors, one partial combining those sensors, keyed by the ancestor (so all sensors of a location, floor, building
+/// or factory meet in one partition whatever partitions the sensors came from). A window of an entity is emitted as soon as every sensor the location tree lists under it has
 /// reported, or — for sensors that dropped out — once every source partition's watermark has passed its end
 /// (<see cref="SourceWatermarks"/>). A sensor result arriving after that updates and re-emits it. The entity's
 /// status is the worst status among its sensors; transitions go to <c>status.changes</c>.
@@ -49,31 +50,30 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
     }
 
     protected override string? Validate(WindowAggregate value) =>
-        value.Count <= 0 || value.WindowEnd <= value.WindowStart ? "not a sensor window result" : null;
+        value.Count <= 0 || value.WindowEnd <= value.WindowStart || string.IsNullOrEmpty(value.EntityId) ? "not a window partial" : null;
 
-    protected override void Handle(SourceRecord record, WindowAggregate sensorWindow, Action<OutputRecord> emit)
+    protected override void Handle(SourceRecord record, WindowAggregate partial, Action<OutputRecord> emit)
     {
-        var entity = Header(record, RollupHeaders.Entity);
-        var entityType = Header(record, RollupHeaders.EntityType);
         var source = Header(record, RollupHeaders.Source);
-        if (entity is null || entityType is null || source is null
-            || !long.TryParse(Header(record, RollupHeaders.SourceWatermark), System.Globalization.CultureInfo.InvariantCulture, out var sourceWatermark))
+        if (source is null || string.IsNullOrEmpty(partial.EntityType)
+            || !long.TryParse(Header(record, RollupHeaders.SourceWatermark), CultureInfo.InvariantCulture, out var sourceWatermark)
+            || !int.TryParse(Header(record, RollupHeaders.Sensors), CultureInfo.InvariantCulture, out var sensors) || sensors <= 0)
         {
-            DeadLetter(record, "InvalidValue", "rollup record without its entity, type, source and source-watermark headers", emit);
+            DeadLetter(record, "InvalidValue", "rollup partial without its entity type, source, source-watermark and sensors headers", emit);
             return;
         }
-        var key = new RollupKey(entity, entityType, sensorWindow.Metric, sensorWindow.WindowStart, sensorWindow.WindowEnd);
+        var key = new RollupKey(partial.EntityId, partial.EntityType, partial.Metric, partial.WindowStart, partial.WindowEnd);
         if (!_windows.TryGetValue(key, out var window))
         {
-            if (_sources.Current >= sensorWindow.WindowEnd + _retention)
+            if (_sources.Current >= partial.WindowEnd + _retention)
             {
-                return; // the entity's window is long gone; the sensor's own result still stands on metrics.windows
+                return; // the entity's window is long gone; the sensors' own results still stand on metrics.windows
             }
-            _windows[key] = window = new RollupWindow(_expected.GetValueOrDefault(entity));
+            _windows[key] = window = new RollupWindow(_expected.GetValueOrDefault(partial.EntityId));
             _byAge.Enqueue((key, window));
-            _deadlines.Enqueue(key, (sensorWindow.WindowEnd.UtcTicks, _sequence++));
+            _deadlines.Enqueue(key, (partial.WindowEnd.UtcTicks, _sequence++));
         }
-        if (window.Add(sensorWindow, record.Offset) && (window.Emitted || window.IsComplete))
+        if (window.Add(source, partial, sensors, record.Offset) && (window.Emitted || window.IsComplete))
         {
             Emit(key, window, emit);
         }
@@ -93,7 +93,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
         {
             _sources.Observe(source, null, record.Offset);
         }
-        else if (long.TryParse(watermark, System.Globalization.CultureInfo.InvariantCulture, out var ticks))
+        else if (long.TryParse(watermark, CultureInfo.InvariantCulture, out var ticks))
         {
             _sources.Observe(source, new DateTimeOffset(ticks, TimeSpan.Zero), record.Offset);
         }
@@ -137,7 +137,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
 
     private void Emit(RollupKey key, RollupWindow window, Action<OutputRecord> emit)
     {
-        var aggregate = window.Combine(key.Entity, key.EntityType, key.Metric, key.Start, key.End);
+        var aggregate = window.Combine(key);
         var firstEmission = !window.Emitted;
         window.Emitted = true;
         emit(Context.Codec.Output(Topics.MetricsWindows, key.Entity, aggregate, key.End));
@@ -171,6 +171,4 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
         }
         return counts;
     }
-
-    private readonly record struct RollupKey(string Entity, string EntityType, string Metric, DateTimeOffset Start, DateTimeOffset End);
 }

@@ -3,15 +3,19 @@ using SensorStream.Contracts.Events;
 namespace SensorStream.StreamProcessors.Rollup;
 
 /// <summary>
-/// One window of one ancestor entity, assembled from its sensors' window results. A sensor's result replaces its
-/// earlier one (a re-emitted or replayed window updates, never double-counts).
+/// One window of one ancestor entity, assembled from contributions: sensors' own window results on the environment
+/// side, each environment partition's combination of its sensors on the rollup side. A contributor's new result
+/// replaces its earlier one, so a re-emitted or replayed window updates and never double-counts.
 /// </summary>
 internal sealed class RollupWindow(int expectedSensors)
 {
-    private readonly Dictionary<string, WindowAggregate> _contributions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (WindowAggregate Part, int Sensors)> _contributions = new(StringComparer.Ordinal);
 
     /// <summary>Sensors under the entity according to the location tree (0 when unknown).</summary>
     public int ExpectedSensors { get; } = expectedSensors;
+
+    /// <summary>Sensors the contributions so far cover.</summary>
+    public int SensorsReported { get; private set; }
 
     /// <summary>The first input offset that contributed; replay must start no later.</summary>
     public long FirstOffset { get; private set; } = long.MaxValue;
@@ -23,31 +27,37 @@ internal sealed class RollupWindow(int expectedSensors)
     public bool Emitted { get; set; }
 
     /// <summary>Whether every expected sensor has reported.</summary>
-    public bool IsComplete => ExpectedSensors > 0 && _contributions.Count >= ExpectedSensors;
+    public bool IsComplete => ExpectedSensors > 0 && SensorsReported >= ExpectedSensors;
 
-    public int SensorCount => _contributions.Count;
-
-    /// <summary>Adds or replaces a sensor's result; returns whether the combination changed.</summary>
-    public bool Add(WindowAggregate sensorWindow, long offset)
+    /// <summary>
+    /// Adds or replaces <paramref name="contributor"/>'s result, which covers <paramref name="sensors"/> sensors and
+    /// came at input <paramref name="offset"/>; returns whether the combination changed.
+    /// </summary>
+    public bool Add(string contributor, WindowAggregate part, int sensors, long offset)
     {
         FirstOffset = Math.Min(FirstOffset, offset);
         LastOffset = Math.Max(LastOffset, offset);
-        if (_contributions.TryGetValue(sensorWindow.EntityId, out var previous) && previous == sensorWindow)
+        if (_contributions.TryGetValue(contributor, out var previous))
         {
-            return false;
+            if (previous.Sensors == sensors && previous.Part == part)
+            {
+                return false;
+            }
+            SensorsReported -= previous.Sensors;
         }
-        _contributions[sensorWindow.EntityId] = sensorWindow;
+        _contributions[contributor] = (part, sensors);
+        SensorsReported += sensors;
         return true;
     }
 
     /// <summary>The combined result: counts add, min of mins, max of maxes, count-weighted mean, worst status.</summary>
-    public WindowAggregate Combine(string entity, string entityType, string metric, DateTimeOffset start, DateTimeOffset end)
+    public WindowAggregate Combine(RollupKey key)
     {
         long count = 0, late = 0;
         double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
         var status = StatusLevel.Unknown;
-        // Sorted so the floating-point sum is the same whatever order sensors reported in.
-        foreach (var (_, part) in _contributions.OrderBy(c => c.Key, StringComparer.Ordinal))
+        // In contributor order, so the floating-point sum is the same whatever order they reported in.
+        foreach (var (_, (part, _)) in _contributions.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             count += part.Count;
             late += part.LateCount;
@@ -56,6 +66,7 @@ internal sealed class RollupWindow(int expectedSensors)
             sum += part.Avg * part.Count;
             status = (StatusLevel)Math.Max((int)status, (int)part.Status);
         }
-        return new WindowAggregate(entity, metric, start, end, count, min, max, count == 0 ? double.NaN : sum / count, late, entityType, null, status);
+        return new WindowAggregate(key.Entity, key.Metric, key.Start, key.End, count, min, max, count == 0 ? double.NaN : sum / count, late,
+            key.EntityType, null, status);
     }
 }

@@ -12,6 +12,7 @@ namespace SensorStream.StreamProcessors.Rollup;
 internal sealed class SourceWatermarks(int expectedSources)
 {
     private readonly Dictionary<string, (DateTimeOffset? Watermark, long Offset)> _sources = new(StringComparer.Ordinal);
+    private DateTimeOffset? _current; // cached minimum; null after a change
 
     /// <summary>
     /// Records a source's watermark (null: the source has never had data) as carried by a record at
@@ -22,20 +23,27 @@ internal sealed class SourceWatermarks(int expectedSources)
         var previous = _sources.GetValueOrDefault(source).Watermark;
         var next = previous is null ? watermark : watermark is null || watermark < previous ? previous : watermark;
         _sources[source] = (next, offset);
+        _current = null;
     }
 
     /// <summary>The minimum over every expected source that has data; the beginning of time until all were heard from.</summary>
-    public DateTimeOffset Current
+    public DateTimeOffset Current => _current ??= Compute();
+
+    private DateTimeOffset Compute()
     {
-        get
+        if (_sources.Count < expectedSources)
         {
-            if (_sources.Count < expectedSources)
-            {
-                return DateTimeOffset.MinValue;
-            }
-            var holding = _sources.Values.Where(s => s.Watermark is not null).Select(s => s.Watermark!.Value).ToList();
-            return holding.Count == 0 ? DateTimeOffset.MinValue : holding.Min();
+            return DateTimeOffset.MinValue;
         }
+        DateTimeOffset? minimum = null;
+        foreach (var (watermark, _) in _sources.Values)
+        {
+            if (watermark is { } w && (minimum is null || w < minimum))
+            {
+                minimum = w;
+            }
+        }
+        return minimum ?? DateTimeOffset.MinValue;
     }
 
     /// <summary>The oldest offset carrying a source's latest watermark: replay from there rebuilds every source's watermark.</summary>
