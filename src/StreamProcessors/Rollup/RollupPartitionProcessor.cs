@@ -22,8 +22,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
     private readonly PriorityQueue<RollupKey, (long Deadline, long Sequence)> _deadlines = new();
     private readonly Dictionary<(string Entity, string Metric), StatusLevel> _lastStatus = [];
     private readonly DroppedRanges _dropped = new();
-    // Windows in the order they were opened = the order of their first offsets (see WindowedAggregator).
-    private readonly Queue<(RollupKey Key, RollupWindow Window)> _byAge = new();
+    private readonly WindowsByAge<TimeSpan> _byAge = new();
     private readonly IReadOnlyDictionary<string, int> _expected;
     private readonly SourceWatermarks _sources;
     private readonly TimeSpan _statusWindow;
@@ -41,11 +40,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
 
     protected override long SafeCommitOffset(long next)
     {
-        while (_byAge.TryPeek(out var front) && !(_windows.TryGetValue(front.Key, out var live) && ReferenceEquals(live, front.Window)))
-        {
-            _byAge.Dequeue();
-        }
-        var oldest = _byAge.TryPeek(out var first) ? Math.Min(next, first.Window.FirstOffset) : next;
+        var oldest = Math.Min(next, _byAge.OldestFirstOffset() ?? long.MaxValue);
         return _dropped.Adjust(Math.Min(oldest, _sources.OldestOffset ?? long.MaxValue));
     }
 
@@ -70,7 +65,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
                 return; // the entity's window is long gone; the sensors' own results still stand on metrics.windows
             }
             _windows[key] = window = new RollupWindow(_expected.GetValueOrDefault(partial.EntityId));
-            _byAge.Enqueue((key, window));
+            _byAge.Opened(key.End - key.Start, window);
             _deadlines.Enqueue(key, (partial.WindowEnd.UtcTicks, _sequence++));
         }
         if (window.Add(source, partial, sensors, record.Offset) && (window.Emitted || window.IsComplete))
@@ -126,6 +121,7 @@ internal sealed class RollupPartitionProcessor : PartitionProcessor<WindowAggreg
             else if (key.End + _retention <= watermark)
             {
                 _windows.Remove(key);
+                window.Dropped = true;
                 _dropped.Add(window.FirstOffset, window.LastOffset);
             }
             else

@@ -1,4 +1,5 @@
 using SensorStream.Contracts.Events;
+using SensorStream.StreamProcessors.Windows;
 
 namespace SensorStream.StreamProcessors.Rollup;
 
@@ -7,7 +8,7 @@ namespace SensorStream.StreamProcessors.Rollup;
 /// side, each environment partition's combination of its sensors on the rollup side. A contributor's new result
 /// replaces its earlier one, so a re-emitted or replayed window updates and never double-counts.
 /// </summary>
-internal sealed class RollupWindow(int expectedSensors)
+internal sealed class RollupWindow(int expectedSensors) : IReplayedWindow
 {
     private readonly Dictionary<string, (WindowAggregate Part, int Sensors)> _contributions = new(StringComparer.Ordinal);
 
@@ -22,6 +23,9 @@ internal sealed class RollupWindow(int expectedSensors)
 
     /// <summary>The last input offset that contributed.</summary>
     public long LastOffset { get; private set; } = -1;
+
+    /// <summary>Whether the window has been forgotten (see <see cref="WindowsByAge{TLifetime}"/>).</summary>
+    public bool Dropped { get; set; }
 
     /// <summary>Whether the window has been emitted at least once.</summary>
     public bool Emitted { get; set; }

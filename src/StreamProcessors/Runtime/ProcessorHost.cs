@@ -35,6 +35,8 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
         producerConfig.EnableIdempotence = true;
         producerConfig.LingerMs = 5;
         producerConfig.CompressionType = CompressionType.Lz4;
+        // Delivery reports are read for their error only; not copying key, value and headers back saves a marshal per output.
+        producerConfig.DeliveryReportFields = "status";
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(producerConfig)
             .SetErrorHandler((_, e) => LogClientError(context.Logger, Name, "producer", e.Reason))
             .Build();

@@ -14,26 +14,14 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
     private readonly Dictionary<WindowKey, WindowState> _windows = [];
     private readonly PriorityQueue<WindowKey, (long Deadline, long Sequence)> _deadlines = new();
     private readonly DroppedRanges _dropped = new();
-    // Windows in the order they were opened, which (offsets only grow within a partition) is the order of their first
-    // offsets: the oldest live one is at the front once forgotten ones are skipped, so no scan over every window.
-    private readonly Queue<(WindowKey Key, WindowState State)> _byAge = new();
+    private readonly WindowsByAge<WindowSpec> _byAge = new();
     private long _sequence;
 
     /// <summary>Windows currently kept (open, fired or retained).</summary>
     public int WindowCount => _windows.Count;
 
     /// <summary>The first offset a kept window depends on, or null when none is kept.</summary>
-    public long? OldestOffset
-    {
-        get
-        {
-            while (_byAge.TryPeek(out var oldest) && !(_windows.TryGetValue(oldest.Key, out var live) && ReferenceEquals(live, oldest.State)))
-            {
-                _byAge.Dequeue();
-            }
-            return _byAge.TryPeek(out var front) ? front.State.FirstOffset : null;
-        }
-    }
+    public long? OldestOffset => _byAge.OldestFirstOffset();
 
     /// <summary>The furthest offset that may be committed given <paramref name="next"/>, the offset after the last record processed.</summary>
     public long SafeCommitOffset(long next) => _dropped.Adjust(Math.Min(next, OldestOffset ?? long.MaxValue));
@@ -81,7 +69,7 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
                 }
                 var opened = new WindowState { Values = values, FirstOffset = offset, LastOffset = offset };
                 _windows[key] = opened;
-                _byAge.Enqueue((key, opened));
+                _byAge.Opened(spec, opened);
                 _deadlines.Enqueue(key, (end.UtcTicks, _sequence++));
                 accepted++;
             }
@@ -110,6 +98,7 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
                     break;
                 default:
                     _windows.Remove(key);
+                    state.Dropped = true;
                     _dropped.Add(state.FirstOffset, state.LastOffset);
                     break;
             }
@@ -131,8 +120,10 @@ internal sealed class WindowedAggregator(IReadOnlyList<WindowSpec> specs, Window
 
     private readonly record struct WindowKey(string Entity, string Metric, WindowSpec Spec, long StartTicks);
 
-    private sealed class WindowState
+    private sealed class WindowState : IReplayedWindow
     {
+        public bool Dropped { get; set; }
+
         public ValueSummary Values { get; set; }
 
         public long FirstOffset { get; set; }
