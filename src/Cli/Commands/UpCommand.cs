@@ -24,6 +24,8 @@ namespace SensorStream.Cli.Commands;
 /// </summary>
 internal static class UpCommand
 {
+    private const int TripBookDays = 365;
+
     public static Command Create()
     {
         var dataDir = new Option<string>("--data-dir") { Description = "Where the platform keeps its data. Default ./data.", DefaultValueFactory = _ => "./data" };
@@ -34,7 +36,7 @@ internal static class UpCommand
         var noProcessors = new Option<bool>("--no-processors") { Description = "Start without the stream processors (run `sensorstream process` elsewhere)." };
         var config = CommonOptions.Config();
         var logLevel = CommonOptions.LogLevel();
-        var command = new Command("up", "Run the whole platform on one machine: embedded broker, simulators, processors, sinks and LiveHub.")
+        var command = new Command("up", "Run the whole platform on one machine: embedded broker, Schema Registry, simulators and stream processors.")
         {
             dataDir, port, httpPort, noSimulators, noProcessors, seed, config, logLevel,
         };
@@ -104,6 +106,8 @@ internal static class UpCommand
                 using var environment = new EventPublisher<EnvironmentReading>(kafka, publishing, registry, Topics.SensorsEnvironment, logger);
                 using var trips = new EventPublisher<TripRecord>(kafka, publishing, registry, Topics.TripsRecords, logger);
                 var environmentFeed = new EnvironmentSimulator(environmentOptions, tree, feedSeed, start);
+                // A year of trip book replayed at one trip per 10 s (a few hours), then trips as they are entered.
+                var tripBookStart = DateOnly.FromDateTime(start.UtcDateTime).AddDays(-TripBookDays);
                 Task Run<T>(IEnumerable<OutgoingEvent<T>> events, EventPublisher<T> publisher, double rate) where T : class, IAvroEvent<T> =>
                     Task.Run(() => FeedRunner.Run(events, publisher, rate, null, null, TimeSpan.FromSeconds(30), cancellationToken), CancellationToken.None);
                 await output.WriteLineAsync($"Simulating {vibrationOptions.Machines.Count * vibrationOptions.SensorsPerMachine} vibration sensors, {tree.Sensors.Count} environment sensors and {tripOptions.Trucks} trucks in real time. Ctrl+C stops.").ConfigureAwait(false);
@@ -112,7 +116,8 @@ internal static class UpCommand
                     await Task.WhenAll(
                         Run(new VibrationSimulator(vibrationOptions, feedSeed, start).Events(), vibration, vibrationOptions.RealTimeEventsPerSecond),
                         Run(environmentFeed.Events(), environment, environmentFeed.RealTimeEventsPerSecond),
-                        Run(new TripSimulator(tripOptions, feedSeed, DateOnly.FromDateTime(start.UtcDateTime)).Events(), trips, 0.1)).ConfigureAwait(false);
+                        Run(EventTimePacing.NotAheadOfClock(new TripSimulator(tripOptions, feedSeed, tripBookStart).Events(), TimeProvider.System, cancellationToken), trips, 0.1))
+                        .ConfigureAwait(false);
                 }
                 await output.WriteLineAsync("Stopping…").ConfigureAwait(false);
                 if (!await processors.ConfigureAwait(false))
