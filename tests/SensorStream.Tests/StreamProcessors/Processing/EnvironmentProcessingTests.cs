@@ -48,6 +48,34 @@ public sealed class EnvironmentProcessingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATemperatureSpike_AfterWarmUp_IsOneStatisticalAnomaly_WithItsScoreAndThreshold()
+    {
+        const string sensor = "F1-B1-1F-L01-A1";
+        var random = new Random(5);
+        var spikeAt = EnvironmentExpectations.Start.AddSeconds(10 * 45);
+        var readings = Enumerable.Range(0, 60).Select(i =>
+        {
+            var time = EnvironmentExpectations.Start.AddSeconds(10 * i);
+            var temperature = time == spikeAt ? 45 : 21 + (random.NextDouble() * 0.4);
+            return new EnvironmentReading(sensor, "F1-B1-1F-L01", time, temperature, 45 + random.NextDouble(), temperature);
+        }).ToList();
+        ProcessingHarness.Publish(_broker, Topics.SensorsEnvironment, readings.Select(r => new OutgoingEvent<EnvironmentReading>(sensor, r, r.EventTime, [])));
+
+        await using (ProcessingHarness.Start(_broker, ProcessingHarness.FastOptions("ewma-test")))
+        {
+            await TestTimeouts.WaitUntilAsync(() => TopicReader.ReadAll(_broker.BootstrapServers, Topics.Anomalies).Count > 0, "the spike is flagged", TimeSpan.FromSeconds(60));
+            // Readings after the spike are processed too, so any false alarm from them would be there by now.
+            await TestTimeouts.WaitUntilAsync(() => ProcessingHarness.FinalWindows(_broker).Keys.Any(k => k.Entity == sensor && k.Start == spikeAt.AddMinutes(1).AddSeconds(-30)),
+                "windows after the spike are emitted", TimeSpan.FromSeconds(60));
+        }
+        var anomaly = ProcessingHarness.Decode<Anomaly>(Assert.Single(TopicReader.ReadAll(_broker.BootstrapServers, Topics.Anomalies)).Value);
+        Assert.Equal((sensor, "temperature_c", AnomalyKind.StatisticalOutlier, spikeAt, (double?)45.0), (anomaly.EntityId, anomaly.Field, anomaly.Kind, anomaly.EventTime, anomaly.ObservedValue));
+        Assert.InRange(anomaly.ExpectedValue!.Value, 21, 21.4);
+        Assert.True(anomaly.Score > 5, $"score {anomaly.Score}");
+        Assert.Equal("5", anomaly.Details["threshold"]);
+    }
+
+    [Fact]
     public async Task BadRecords_GoToTheDeadLetterTopic_WithReasonPositionAndBytes_AndProcessingContinues()
     {
         using var registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = _broker.Broker.SchemaRegistryUrl! });
