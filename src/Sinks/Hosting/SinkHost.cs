@@ -237,8 +237,7 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
         if (_failing)
         {
             _failing = false;
-            var paused = consumer.Assignment;
-            consumer.Resume(paused);
+            consumer.Resume(consumer.Assignment);
             LogRecovered(logger, _attempt);
         }
         return true;

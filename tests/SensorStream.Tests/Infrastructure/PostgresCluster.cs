@@ -10,6 +10,8 @@ namespace SensorStream.Tests.Infrastructure;
 /// that directory, trust authentication, durability off (fsync, full-page writes) for speed. initdb and postgres refuse
 /// to run as root, so under root they run as the <c>postgres</c> system user, in a directory it owns. It can be
 /// stopped and started again on the same port and data (for database-outage tests). Missing binaries fail loudly.
+/// synchronous_commit stays on: with it off, an immediate stop loses transactions already reported committed, which
+/// the outage test would rightly count as lost rows.
 /// </summary>
 public sealed class PostgresCluster : IAsyncDisposable
 {
@@ -93,7 +95,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>Starts the server on its port and data.</summary>
     public async Task StartAgainAsync()
     {
-        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off " +
+        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off " +
             "-c shared_buffers=32MB -c max_connections=60" + (_preloadTimescale ? " -c shared_preload_libraries=timescaledb" : string.Empty);
         await AsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", settings, "start"]);
         Running = true;
