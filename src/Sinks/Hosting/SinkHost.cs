@@ -55,7 +55,15 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var result = consumer.Consume(PollTimeout());
+                ConsumeResult<byte[]?, byte[]?>? result = null;
+                try
+                {
+                    result = consumer.Consume(PollTimeout());
+                }
+                catch (ConsumeException e) when (!e.Error.IsFatal)
+                {
+                    LogClientError(logger, "consume", e.Error.Reason);
+                }
                 if (result?.Message is not null)
                 {
                     Add(result, producer, cancellationToken);
@@ -131,6 +139,12 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
                 LogRegistryRetry(logger, result.Topic, result.Partition.Value, result.Offset.Value, delay.TotalMilliseconds, e.Message);
                 cancellationToken.WaitHandle.WaitOne(delay);
                 cancellationToken.ThrowIfCancellationRequested();
+            }
+            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException or IndexOutOfRangeException)
+            {
+                // A value the codec let through but cannot be represented: still the record's fault, never the sink's end.
+                DeadLetter(result, "DecodeFailed", $"{e.GetType().Name}: {e.Message}", producer);
+                break;
             }
         }
         _pending[result.TopicPartition] = result.Offset.Value + 1;
