@@ -1,13 +1,15 @@
+using SensorStream.Sinks.LocalDatabase;
+
 namespace SensorStream.Tests.Infrastructure;
 
 /// <summary>The shared cluster of <see cref="PostgresCollection"/>.</summary>
 public sealed class PostgresClusterFixture : IAsyncLifetime
 {
-    private PostgresCluster? _cluster;
+    private LocalPostgresCluster? _cluster;
 
-    public PostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster has not started");
+    public LocalPostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster has not started");
 
-    public async ValueTask InitializeAsync() => _cluster = await PostgresCluster.StartAsync();
+    public async ValueTask InitializeAsync() => _cluster = await LocalPostgresCluster.StartAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SensorStream.Sinks;
+using SensorStream.Sinks.LocalDatabase;
 using SensorStream.Sinks.Migrations;
 using SensorStream.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace SensorStream.Tests.Sinks;
 [Collection(PostgresCollection.Name)]
 public sealed class MigrationTests(PostgresClusterFixture fixture)
 {
-    private PostgresCluster Cluster => fixture.Cluster;
+    private LocalPostgresCluster Cluster => fixture.Cluster;
 
     private static Task<MigrationResult> MigrateAsync(string connectionString, StorageMode mode = StorageMode.Plain)
     {

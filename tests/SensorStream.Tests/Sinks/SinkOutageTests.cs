@@ -1,6 +1,7 @@
 using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 using SensorStream.Producers.Publishing;
+using SensorStream.Sinks.LocalDatabase;
 using SensorStream.Tests.Infrastructure;
 using SensorStream.Tests.StreamProcessors.Processing;
 
@@ -10,11 +11,11 @@ namespace SensorStream.Tests.Sinks;
 public sealed class SinkOutageTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
-    private PostgresCluster? _cluster;
+    private LocalPostgresCluster? _cluster;
 
-    private PostgresCluster Cluster => _cluster!;
+    private LocalPostgresCluster Cluster => _cluster!;
 
-    public async ValueTask InitializeAsync() => _cluster = await PostgresCluster.StartAsync();
+    public async ValueTask InitializeAsync() => _cluster = await LocalPostgresCluster.StartAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SensorStream.Sinks;
 using SensorStream.Sinks.Batching;
+using SensorStream.Sinks.LocalDatabase;
 using SensorStream.Sinks.Migrations;
-using SensorStream.Tests.Infrastructure;
 
 namespace SensorStream.Tests.Sinks;
 
@@ -18,7 +18,7 @@ internal static class SinkSchema
     public static StoragePath PathOf(StorageMode mode) => mode == StorageMode.TimescaleDb ? StoragePath.TimescaleDb : StoragePath.Plain;
 
     /// <summary>Skips the calling test, saying why, when <paramref name="path"/> is TimescaleDB and the cluster does not have it.</summary>
-    public static void SkipUnlessAvailable(PostgresCluster cluster, StoragePath path)
+    public static void SkipUnlessAvailable(LocalPostgresCluster cluster, StoragePath path)
     {
         if (path == StoragePath.TimescaleDb && !cluster.TimescaleInstalled)
         {
@@ -27,7 +27,7 @@ internal static class SinkSchema
     }
 
     /// <summary>Creates a database, migrates it on <paramref name="path"/>, and returns its connection string.</summary>
-    public static async Task<string> MigratedAsync(PostgresCluster cluster, StoragePath path)
+    public static async Task<string> MigratedAsync(LocalPostgresCluster cluster, StoragePath path)
     {
         SkipUnlessAvailable(cluster, path);
         var connectionString = cluster.ConnectionString(await cluster.CreateDatabaseAsync());

@@ -3,18 +3,19 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace SensorStream.Tests.Infrastructure;
+namespace SensorStream.Sinks.LocalDatabase;
 
 /// <summary>
-/// A private PostgreSQL 15 cluster: initdb in a fresh temporary directory, a free port on 127.0.0.1, the socket in
+/// A private PostgreSQL 15 cluster for tests and benchmarks: initdb in a fresh temporary directory, a free port on 127.0.0.1, the socket in
 /// that directory, trust authentication, durability off (fsync, full-page writes) for speed. initdb and postgres refuse
 /// to run as root, so under root they run as the <c>postgres</c> system user, in a directory it owns. It can be
 /// stopped and started again on the same port and data (for database-outage tests). Missing binaries fail loudly.
 /// synchronous_commit stays on: with it off, an immediate stop loses transactions already reported committed, which
 /// the outage test would rightly count as lost rows.
 /// </summary>
-public sealed class PostgresCluster : IAsyncDisposable
+public sealed class LocalPostgresCluster : IAsyncDisposable
 {
+    /// <summary>Where Debian's postgresql-15 package puts initdb, pg_ctl and postgres.</summary>
     public const string BinDirectory = "/usr/lib/postgresql/15/bin";
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
@@ -22,7 +23,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly bool _asPostgresUser;
     private readonly bool _preloadTimescale;
 
-    private PostgresCluster(string directory, int port, bool asPostgresUser, bool preloadTimescale)
+    private LocalPostgresCluster(string directory, int port, bool asPostgresUser, bool preloadTimescale)
     {
         _directory = directory;
         Port = port;
@@ -30,19 +31,22 @@ public sealed class PostgresCluster : IAsyncDisposable
         _preloadTimescale = preloadTimescale;
     }
 
+    /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }
 
+    /// <summary>Whether the server is up (between start and stop).</summary>
     public bool Running { get; private set; }
 
     private string DataDirectory => Path.Combine(_directory, "data");
 
     private string LogFile => Path.Combine(_directory, "postgres.log");
 
-    public static async Task<PostgresCluster> StartAsync()
+    /// <summary>Creates and starts a new cluster in a temporary directory; throws <see cref="InvalidOperationException"/> when PostgreSQL is missing or fails.</summary>
+    public static async Task<LocalPostgresCluster> StartAsync()
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
         {
-            throw new InvalidOperationException($"PostgreSQL 15 server binaries are not in {BinDirectory}; install them (apt-get install -y postgresql-15) to run the sink tests");
+            throw new InvalidOperationException($"PostgreSQL 15 server binaries are not in {BinDirectory}; install them (apt-get install -y postgresql-15) to run the sink tests and benchmarks");
         }
         var asPostgresUser = Environment.UserName == "root";
         var directory = Path.Combine(Path.GetTempPath(), $"sensorstream-pg-{Guid.NewGuid():N}");
@@ -53,7 +57,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
         var libDirectory = (await RunAsync(Path.Combine(BinDirectory, "pg_config"), ["--pkglibdir"])).Trim();
         var timescale = File.Exists(Path.Combine(libDirectory, "timescaledb.so"));
-        var cluster = new PostgresCluster(directory, FreePort(), asPostgresUser, timescale);
+        var cluster = new LocalPostgresCluster(directory, FreePort(), asPostgresUser, timescale);
         try
         {
             await cluster.AsServerUserAsync("initdb", ["-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
@@ -79,9 +83,9 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var name = $"test_{Guid.NewGuid():N}";
         await using var connection = new NpgsqlConnection(ConnectionString());
-        await connection.OpenAsync();
+        await connection.OpenAsync().ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return name;
     }
 
@@ -101,6 +105,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         Running = true;
     }
 
+    /// <summary>Stops the server and deletes its directory.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Running)
