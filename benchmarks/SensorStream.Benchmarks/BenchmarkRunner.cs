@@ -6,7 +6,7 @@ namespace SensorStream.Benchmarks;
 /// </summary>
 public static class BenchmarkRunner
 {
-    private static readonly IReadOnlyList<IBenchmark> Registered = [new AvroBenchmark(), new BrokerBenchmark(), new ProducersBenchmark(), new ClassifierBenchmark(), new TripTyposBenchmark(), new ProcessorsBenchmark()];
+    private static readonly IReadOnlyList<IBenchmark> Registered = [new AvroBenchmark(), new BrokerBenchmark(), new ProducersBenchmark(), new ClassifierBenchmark(), new TripTyposBenchmark(), new ProcessorsBenchmark(), new SinksBenchmark()];
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -15,6 +15,7 @@ public static class SensorStreamCommand
         root.Subcommands.Add(ProduceCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ProcessCommand.Create());
+        root.Subcommands.Add(SinkCommand.Create());
         foreach (var command in PendingCommands.All())
         {
             root.Subcommands.Add(command);

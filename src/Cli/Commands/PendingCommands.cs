@@ -13,7 +13,6 @@ internal static class PendingCommands
 
     public static IEnumerable<Command> All()
     {
-        yield return Pending("sink", "Write raw and derived topics to PostgreSQL / TimescaleDB.");
         yield return Pending("hub", "Run LiveHub: SignalR live values, REST queries and the dashboard.");
     }
 

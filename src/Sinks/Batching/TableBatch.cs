@@ -1,0 +1,56 @@
+using Npgsql;
+using SensorStream.Sinks.Migrations;
+using SensorStream.Sinks.Writers;
+
+namespace SensorStream.Sinks.Batching;
+
+/// <summary>The rows of one table collected for the next transaction, and the writer that writes them.</summary>
+internal sealed class TableBatch<T>(TableWriter<T> writer) : ITableBatch
+{
+    private readonly List<T> _rows = [];
+
+    public TableWriter<T> Writer => writer;
+
+    public string Table => writer.Table;
+
+    public int Count => _rows.Count;
+
+    public string CreateStagingSql => writer.CreateStagingSql;
+
+    public void Add(T row) => _rows.Add(row);
+
+    public void EnsurePartitions(NpgsqlConnection connection, TimePartitions partitions)
+    {
+        if (writer.PartitionedTable is { } table && _rows.Count > 0)
+        {
+            partitions.Ensure(connection, table, _rows, writer.TimeOf);
+        }
+    }
+
+    public void Write(NpgsqlConnection connection)
+    {
+        if (_rows.Count > 0)
+        {
+            writer.Write(connection, _rows);
+        }
+    }
+
+    public void Completed(bool committed)
+    {
+        if (committed)
+        {
+            writer.Committed();
+            _rows.Clear();
+        }
+        else
+        {
+            writer.RolledBack();
+        }
+    }
+
+    public void Discard()
+    {
+        writer.RolledBack();
+        _rows.Clear();
+    }
+}

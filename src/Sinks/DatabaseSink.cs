@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SensorStream.Contracts.Kafka;
+using SensorStream.Contracts.Locations;
+using SensorStream.Contracts.SchemaRegistry;
+using SensorStream.Sinks.Batching;
+using SensorStream.Sinks.Hosting;
+using SensorStream.Sinks.Migrations;
+
+namespace SensorStream.Sinks;
+
+/// <summary>
+/// Everything <c>sensorstream sink</c> runs: migrations and reference data at start, then one consumer group writing
+/// the raw and derived topics to PostgreSQL (TimescaleDB when available) in idempotent batches. Several instances with
+/// the same <see cref="SinkOptions.GroupId"/> split the partitions between them.
+/// </summary>
+public sealed partial class DatabaseSink : IDisposable
+{
+    private readonly KafkaOptions _kafka;
+    private readonly SinkOptions _options;
+    private readonly ILogger _logger;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SchemaRegistryClient _registry;
+    private readonly LocationTree _tree;
+    private readonly SinkCounters _counters;
+    private readonly Lock _progressLock = new();
+    private Dictionary<string, long> _lastRows = new(StringComparer.Ordinal);
+    private long _lastProgress = Stopwatch.GetTimestamp();
+
+    /// <summary>Prepares the sink; nothing connects until <see cref="RunAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
+    public DatabaseSink(KafkaOptions kafka, SinkOptions options, ILoggerFactory loggers, Meter meter)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+        }
+        _kafka = kafka;
+        _options = options;
+        _logger = loggers.CreateLogger("SensorStream.Sinks");
+        _tree = options.LocationsFile is { } file ? LocationTree.Load(file) : LocationTree.Default;
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (string.IsNullOrEmpty(connection.ApplicationName))
+        {
+            connection.ApplicationName = "sensorstream-sink";
+        }
+        _dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
+        _registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
+        _counters = new SinkCounters(meter);
+    }
+
+    /// <summary>The storage path in use, once <see cref="RunAsync"/> has migrated the database.</summary>
+    internal StoragePath? Path { get; private set; }
+
+    internal SinkCounters Counters => _counters;
+
+    /// <summary>
+    /// Migrates the database, seeds reference tables, creates partitions ahead (plain path) and missing topics, then
+    /// writes until cancelled.
+    /// </summary>
+    /// <exception cref="SinkFailedException">The database cannot be reached or migrated at start, or writing failed for good.</exception>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var where = Describe(new NpgsqlConnectionStringBuilder(_options.ConnectionString));
+        MigrationResult migration;
+        try
+        {
+            migration = await new Migrator(_dataSource, _options.Storage, _logger).MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await ReferenceData.SeedAsync(_dataSource, _tree, _options.Machines, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MigrationException e)
+        {
+            throw new SinkFailedException($"{where}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SinkFailedException($"cannot prepare the database at {where}: {DatabaseErrors.Describe(e)}", e);
+        }
+        Path = migration.Path;
+        var partitions = migration.Path == StoragePath.Plain ? new TimePartitions() : null;
+        using var database = new SinkDatabase(_dataSource, partitions, _options.GroupId);
+        if (partitions is not null)
+        {
+            var created = database.MaintainPartitions(DateTime.UtcNow, _options.PartitionLookahead);
+            LogPlainPartitions(_logger, created, _options.PartitionLookahead.TotalDays);
+        }
+        await TopicBootstrapper.EnsureAsync(_kafka, _options.Topics).ConfigureAwait(false);
+        var tables = new SinkTables(_registry, _options.AcceptCorrectionScore);
+        tables.Vibration.KnowMachines(_options.Machines);
+        var host = new SinkHost(_kafka, _options, tables, database, _registry, _counters, _logger, TimeProvider.System);
+        LogStarted(_logger, where, migration.Path, string.Join(", ", _options.Topics), _options.GroupId);
+        await Task.Factory.StartNew(() => host.Run(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>One line of progress: rows per second per table since the previous call, totals, dead letters and retries.</summary>
+    public string Progress()
+    {
+        lock (_progressLock)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var seconds = Math.Max(0.001, Stopwatch.GetElapsedTime(_lastProgress, now).TotalSeconds);
+            var rows = _counters.RowsByTable.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+            var tables = rows.OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => FormattableString.Invariant($"{r.Key} {(r.Value - _lastRows.GetValueOrDefault(r.Key)) / seconds:N0}/s ({r.Value:N0})"));
+            var line = string.Join(" | ", tables.DefaultIfEmpty("no rows yet")) +
+                FormattableString.Invariant($" | {_counters.DeadLetters:N0} dead letters, {_counters.Retries:N0} retries, {_counters.Batches:N0} batches");
+            _lastRows = rows;
+            _lastProgress = now;
+            return line;
+        }
+    }
+
+    private static string Describe(NpgsqlConnectionStringBuilder builder) =>
+        $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username ?? "postgres"}";
+
+    /// <summary>Releases the data source and the registry client.</summary>
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _registry.Dispose();
+    }
+
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Sink writing to {Database} ({Path} path) from {Topics} as group {Group}")]
+    private static partial void LogStarted(ILogger logger, string database, StoragePath path, string topics, string group);
+
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Information, Message = "Plain PostgreSQL path: native range partitions, {Created} created now, kept {Days} days ahead")]
+    private static partial void LogPlainPartitions(ILogger logger, int created, double days);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace SensorStream.Sinks.Hosting;
+
+internal sealed partial class SinkHost
+{
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Sink: assigned {Partitions}")]
+    private static partial void LogAssigned(ILogger logger, string partitions);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Sink: revoked {Partitions}")]
+    private static partial void LogRevoked(ILogger logger, string partitions);
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Sink: Kafka {Client} error: {Reason}")]
+    private static partial void LogClientError(ILogger logger, string client, string reason);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Sink: {Topic} [{Partition}] offset {Offset} sent to the dead-letter topic: {Reason}: {Message}")]
+    private static partial void LogDeadLetter(ILogger logger, string topic, int partition, long offset, string reason, string message);
+
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Sink: writing {Records} records failed (attempt {Attempt}); consumption paused, retrying in {DelayMs} ms: {Error}")]
+    private static partial void LogWriteFailed(ILogger logger, int records, int attempt, double delayMs, string error);
+
+    [LoggerMessage(EventId = 6106, Level = LogLevel.Information, Message = "Sink: database writable again after {Attempts} failed attempts; consumption resumed")]
+    private static partial void LogRecovered(ILogger logger, int attempts);
+
+    [LoggerMessage(EventId = 6107, Level = LogLevel.Warning, Message = "Sink: Kafka commit failed ({Reason}); the database has the batch, a restart re-reads and upserts it")]
+    private static partial void LogCommitFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6108, Level = LogLevel.Warning, Message = "Sink: partitions revoked while the database was away; {Records} unwritten records will be read again")]
+    private static partial void LogDiscarded(ILogger logger, int records);
+
+    [LoggerMessage(EventId = 6109, Level = LogLevel.Information, Message = "Sink: created {Count} partitions ahead")]
+    private static partial void LogPartitionsCreated(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 6110, Level = LogLevel.Warning, Message = "Sink: partition maintenance failed, retried next interval: {Error}")]
+    private static partial void LogMaintenanceFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 6111, Level = LogLevel.Warning, Message = "Sink: schema registry unavailable decoding {Topic} [{Partition}] offset {Offset}; retrying in {DelayMs} ms: {Error}")]
+    private static partial void LogRegistryRetry(ILogger logger, string topic, int partition, long offset, double delayMs, string error);
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace SensorStream.Sinks.LocalDatabase;
+
+/// <summary>
+/// A private PostgreSQL 15 cluster for tests and benchmarks: initdb in a fresh temporary directory, a free port on 127.0.0.1, the socket in
+/// that directory, trust authentication, durability off (fsync, full-page writes) for speed. initdb and postgres refuse
+/// to run as root, so under root they run as the <c>postgres</c> system user, in a directory it owns. It can be
+/// stopped and started again on the same port and data (for database-outage tests). Missing binaries fail loudly.
+/// synchronous_commit stays on: with it off, an immediate stop loses transactions already reported committed, which
+/// the outage test would rightly count as lost rows.
+/// </summary>
+public sealed class LocalPostgresCluster : IAsyncDisposable
+{
+    /// <summary>Where Debian's postgresql-15 package puts initdb, pg_ctl and postgres.</summary>
+    public const string BinDirectory = "/usr/lib/postgresql/15/bin";
+
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+    private readonly string _directory;
+    private readonly bool _asPostgresUser;
+    private readonly bool _preloadTimescale;
+
+    private LocalPostgresCluster(string directory, int port, bool asPostgresUser, bool preloadTimescale)
+    {
+        _directory = directory;
+        Port = port;
+        _asPostgresUser = asPostgresUser;
+        _preloadTimescale = preloadTimescale;
+    }
+
+    /// <summary>The TCP port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>Whether the server is up (between start and stop).</summary>
+    public bool Running { get; private set; }
+
+    private string DataDirectory => Path.Combine(_directory, "data");
+
+    private string LogFile => Path.Combine(_directory, "postgres.log");
+
+    /// <summary>Creates and starts a new cluster in a temporary directory; throws <see cref="InvalidOperationException"/> when PostgreSQL is missing or fails.</summary>
+    public static async Task<LocalPostgresCluster> StartAsync()
+    {
+        if (!File.Exists(Path.Combine(BinDirectory, "initdb")) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
+        {
+            throw new InvalidOperationException($"PostgreSQL 15 server binaries are not in {BinDirectory}; install them (apt-get install -y postgresql-15) to run the sink tests and benchmarks");
+        }
+        var asPostgresUser = Environment.UserName == "root";
+        var directory = Path.Combine(Path.GetTempPath(), $"sensorstream-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        if (asPostgresUser)
+        {
+            await RunAsync("chown", ["postgres:postgres", directory]);
+        }
+        var libDirectory = (await RunAsync(Path.Combine(BinDirectory, "pg_config"), ["--pkglibdir"])).Trim();
+        var timescale = File.Exists(Path.Combine(libDirectory, "timescaledb.so"));
+        var cluster = new LocalPostgresCluster(directory, FreePort(), asPostgresUser, timescale);
+        try
+        {
+            await cluster.AsServerUserAsync("initdb", ["-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+            await cluster.StartAgainAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+        return cluster;
+    }
+
+    /// <summary>Whether the <c>timescaledb</c> extension is installed on this server (it is then preloaded).</summary>
+    public bool TimescaleInstalled => _preloadTimescale;
+
+    /// <summary>A connection string for <paramref name="database"/>; pooling off, so a restarted server leaves no dead pooled connections behind in tests.</summary>
+    public string ConnectionString(string database = "postgres", bool pooling = false) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling={pooling};Timeout=5";
+
+    /// <summary>Creates an empty database with a unique name and returns the name.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"test_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return name;
+    }
+
+    /// <summary>Stops the server at once (as a crash would), keeping its data.</summary>
+    public async Task StopAsync()
+    {
+        await AsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
+        Running = false;
+    }
+
+    /// <summary>Starts the server on its port and data.</summary>
+    public async Task StartAgainAsync()
+    {
+        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off " +
+            "-c shared_buffers=32MB -c max_connections=60" + (_preloadTimescale ? " -c shared_preload_libraries=timescaledb" : string.Empty);
+        await AsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", settings, "start"]);
+        Running = true;
+    }
+
+    /// <summary>Stops the server and deletes its directory.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Running)
+        {
+            try
+            {
+                await StopAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone; the directory is removed below either way.
+            }
+        }
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS temp cleaner gets it later.
+        }
+    }
+
+    private Task<string> AsServerUserAsync(string program, IReadOnlyList<string> arguments) =>
+        _asPostgresUser
+            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(BinDirectory, program), .. arguments])
+            : RunAsync(Path.Combine(BinDirectory, program), arguments);
+
+    private static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} did not finish within {CommandTimeout.TotalSeconds} s");
+        }
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
+        }
+        return await output;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

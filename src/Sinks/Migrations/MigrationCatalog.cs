@@ -1,0 +1,33 @@
+namespace SensorStream.Sinks.Migrations;
+
+/// <summary>The migrations of this build, in order, for one storage path (the scripts are embedded resources).</summary>
+internal static class MigrationCatalog
+{
+    /// <summary>Name prefix of the migration that fixes the storage path; its suffix is the path.</summary>
+    public const string TimeSeriesName = "time_series_";
+
+    public static IReadOnlyList<Migration> For(StoragePath path) =>
+    [
+        new(1, "core", Load("001_core.sql")),
+        path == StoragePath.TimescaleDb
+            ? new(2, TimeSeriesName + "timescaledb", Load("002_time_series_timescaledb.sql"))
+            : new(2, TimeSeriesName + "plain", Load("002_time_series_plain.sql")),
+        new(3, "vibration_data_view", Load("003_vibration_data_view.sql")),
+    ];
+
+    /// <summary>The path a recorded migration name says the database was created on, or null when it names none.</summary>
+    public static StoragePath? PathOf(string migrationName) => migrationName switch
+    {
+        TimeSeriesName + "timescaledb" => StoragePath.TimescaleDb,
+        TimeSeriesName + "plain" => StoragePath.Plain,
+        _ => null,
+    };
+
+    private static string Load(string file)
+    {
+        using var stream = typeof(MigrationCatalog).Assembly.GetManifestResourceStream($"SensorStream.Sinks.Migrations.{file}")
+            ?? throw new InvalidOperationException($"migration {file} is not embedded in {typeof(MigrationCatalog).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,99 @@
+-- Time series on TimescaleDB: the same tables and columns as the plain path, as hypertables.
+-- Chunk intervals: 1 day for the raw feeds (vibration blocks are the bulk: a day's chunk of a busy plant stays within
+-- memory for its indexes, and a day is the unit compression and retention work on); 30 days for derived windows and
+-- diagnoses, which are orders of magnitude smaller.
+-- Compression after 7 days (segment by the series id, newest first); retention: raw vibration 90 days, raw
+-- environment 400 days (a year plus comparisons); derived tables are kept.
+
+CREATE EXTENSION IF NOT EXISTS timescaledb;
+
+CREATE TABLE vibration_blocks (
+    machine_id      text NOT NULL,
+    sensor_id       text NOT NULL,
+    event_time      timestamptz NOT NULL,
+    sample_rate_hz  float8 NOT NULL,
+    shaft_speed_rpm float8,
+    samples         real[] NOT NULL,
+    PRIMARY KEY (machine_id, sensor_id, event_time)
+);
+SELECT create_hypertable('vibration_blocks', 'event_time', chunk_time_interval => INTERVAL '1 day');
+
+CREATE TABLE environment_readings (
+    sensor_id               text NOT NULL,
+    loc_id                  text NOT NULL,
+    event_time              timestamptz NOT NULL,
+    temperature_c           float8 NOT NULL,
+    humidity_pct            float8 NOT NULL,
+    perceived_temperature_c float8,
+    PRIMARY KEY (sensor_id, event_time)
+);
+SELECT create_hypertable('environment_readings', 'event_time', chunk_time_interval => INTERVAL '1 day');
+
+CREATE TABLE window_aggregates (
+    entity_id    text NOT NULL,
+    entity_type  text NOT NULL,
+    metric       text NOT NULL,
+    window_start timestamptz NOT NULL,
+    window_end   timestamptz NOT NULL,
+    count        bigint NOT NULL,
+    min          float8 NOT NULL,
+    max          float8 NOT NULL,
+    avg          float8 NOT NULL,
+    late_count   bigint NOT NULL,
+    rms          float8,
+    status       text NOT NULL,
+    PRIMARY KEY (entity_id, entity_type, metric, window_start, window_end)
+);
+SELECT create_hypertable('window_aggregates', 'window_start', chunk_time_interval => INTERVAL '30 days');
+
+CREATE TABLE vibration_diagnoses (
+    machine_id            text NOT NULL,
+    sensor_id             text NOT NULL,
+    window_start          timestamptz NOT NULL,
+    window_end            timestamptz NOT NULL,
+    fault                 text NOT NULL,
+    confidence            float8 NOT NULL,
+    rms_g                 float8 NOT NULL,
+    peak_g                float8 NOT NULL,
+    dominant_frequency_hz float8,
+    shaft_speed_rpm       float8,
+    block_count           integer NOT NULL,
+    crest_factor          float8,
+    kurtosis              float8,
+    amplitude_half_x_g    float8,
+    amplitude_1x_g        float8,
+    amplitude_2x_g        float8,
+    amplitude_3x_g        float8,
+    drivers               text[] NOT NULL,
+    PRIMARY KEY (machine_id, sensor_id, window_start, window_end)
+);
+SELECT create_hypertable('vibration_diagnoses', 'window_start', chunk_time_interval => INTERVAL '30 days');
+
+-- Same name and columns as the plain path's view. materialized_only = false adds the not yet materialized hours
+-- (real-time aggregation), so both paths return the same rows.
+CREATE MATERIALIZED VIEW environment_hourly
+WITH (timescaledb.continuous, timescaledb.materialized_only = false) AS
+SELECT loc_id,
+       time_bucket(INTERVAL '1 hour', event_time) AS bucket,
+       count(*)                     AS readings,
+       max(temperature_c)           AS max_temperature_c,
+       avg(temperature_c)           AS avg_temperature_c,
+       max(humidity_pct)            AS max_humidity_pct,
+       avg(humidity_pct)            AS avg_humidity_pct,
+       max(perceived_temperature_c) AS max_perceived_temperature_c,
+       avg(perceived_temperature_c) AS avg_perceived_temperature_c
+FROM environment_readings
+GROUP BY loc_id, time_bucket(INTERVAL '1 hour', event_time)
+WITH NO DATA;
+SELECT add_continuous_aggregate_policy('environment_hourly',
+    start_offset => INTERVAL '3 days', end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '30 minutes');
+
+ALTER TABLE vibration_blocks SET (timescaledb.compress,
+    timescaledb.compress_segmentby = 'machine_id, sensor_id', timescaledb.compress_orderby = 'event_time DESC');
+SELECT add_compression_policy('vibration_blocks', INTERVAL '7 days');
+ALTER TABLE environment_readings SET (timescaledb.compress,
+    timescaledb.compress_segmentby = 'sensor_id', timescaledb.compress_orderby = 'event_time DESC');
+SELECT add_compression_policy('environment_readings', INTERVAL '7 days');
+
+SELECT add_retention_policy('vibration_blocks', INTERVAL '90 days');
+SELECT add_retention_policy('environment_readings', INTERVAL '400 days');
