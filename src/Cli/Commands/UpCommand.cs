@@ -12,6 +12,8 @@ using SensorStream.Producers.Trips;
 using SensorStream.Producers.Vibration;
 using SensorStream.ServiceDefaults.Configuration;
 using SensorStream.ServiceDefaults.Logging;
+using SensorStream.Sinks;
+using SensorStream.Sinks.LocalDatabase;
 using SensorStream.StreamProcessors;
 using SensorStream.StreamProcessors.Runtime;
 
@@ -34,11 +36,14 @@ internal static class UpCommand
         var noSimulators = new Option<bool>("--no-simulators") { Description = "Start without the simulated feeds (to import or produce your own data)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated feeds. Default 42.", DefaultValueFactory = _ => 42 };
         var noProcessors = new Option<bool>("--no-processors") { Description = "Start without the stream processors (run `sensorstream process` elsewhere)." };
+        var noSink = new Option<bool>("--no-sink") { Description = "Start without the database sink (and without the local PostgreSQL)." };
+        var db = new Option<string?>("--db") { Description = "Write to this PostgreSQL (\"Host=…;Port=…;Username=…;Database=…\") instead of a local cluster under the data directory." };
+        var dbPort = new Option<int>("--db-port") { Description = "Port of the local PostgreSQL cluster. Default 5433.", DefaultValueFactory = _ => 5433 };
         var config = CommonOptions.Config();
         var logLevel = CommonOptions.LogLevel();
-        var command = new Command("up", "Run the whole platform on one machine: embedded broker, Schema Registry, simulators and stream processors.")
+        var command = new Command("up", "Run the whole platform on one machine: embedded broker, Schema Registry, simulators, stream processors, PostgreSQL and the sink.")
         {
-            dataDir, port, httpPort, noSimulators, noProcessors, seed, config, logLevel,
+            dataDir, port, httpPort, noSimulators, noProcessors, noSink, db, dbPort, seed, config, logLevel,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -47,6 +52,7 @@ internal static class UpCommand
             var root = parseResult.GetValue(dataDir)!;
             BrokerOptions brokerOptions;
             ProcessingOptions processingOptions;
+            SinkOptions sinkOptions;
             Microsoft.Extensions.Configuration.IConfiguration configuration;
             try
             {
@@ -55,7 +61,13 @@ internal static class UpCommand
                     ["Broker:DataDir"] = Path.Combine(root, "broker"),
                     ["Broker:Port"] = parseResult.GetValue(port).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Broker:HttpPort"] = parseResult.GetValue(httpPort).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Sinks:ConnectionString"] = UpDatabase.ConnectionString(parseResult.GetValue(db), parseResult.GetValue(dbPort)),
                 }, parseResult.GetValue(config)?.FullName);
+                sinkOptions = SensorStreamConfiguration.Bind<SinkOptions>(configuration, SinkOptions.SectionName);
+                if (sinkOptions.Validate() is { Count: > 0 } sinkProblems)
+                {
+                    throw new InvalidOperationException(string.Join("; ", sinkProblems));
+                }
                 brokerOptions = SensorStreamConfiguration.Bind<BrokerOptions>(configuration, BrokerOptions.SectionName);
                 processingOptions = SensorStreamConfiguration.Bind<ProcessingOptions>(configuration, ProcessingOptions.SectionName);
                 if (processingOptions.Validate() is { Count: > 0 } problems)
@@ -85,13 +97,35 @@ internal static class UpCommand
                 await TopicBootstrapper.EnsureAsync(kafka, Topics.All).ConfigureAwait(false);
                 await output.WriteLineAsync($"SensorStream is up. Kafka: {broker.BootstrapServers}  Schema Registry and metrics: {broker.HttpUrl}  data: {Path.GetFullPath(root)}").ConfigureAwait(false);
                 using var meter = new Meter("SensorStream.Processors");
+                LocalPostgresCluster? database = null;
+                DatabaseSink? sink = null;
+                if (!parseResult.GetValue(noSink))
+                {
+                    try
+                    {
+                        database = parseResult.GetValue(db) is null ? await UpDatabase.StartLocalAsync(root, parseResult.GetValue(dbPort), output).ConfigureAwait(false) : null;
+                        sink = new DatabaseSink(kafka, sinkOptions, loggerFactory, meter);
+                    }
+                    catch (Exception e) when (e is InvalidOperationException or ArgumentException or Npgsql.NpgsqlException)
+                    {
+                        await error.WriteLineAsync($"sensorstream up: cannot start the database: {e.Message} (--no-sink starts without it)").ConfigureAwait(false);
+                        if (database is not null)
+                        {
+                            await database.DisposeAsync().ConfigureAwait(false);
+                        }
+                        return 1;
+                    }
+                }
+                await using var databaseLifetime = database;
+                using var sinkLifetime = sink;
+                var sinking = sink is null ? Task.FromResult(true) : UpDatabase.RunSinkAsync(sink, output, error, cancellationToken);
                 using var processing = parseResult.GetValue(noProcessors) ? null : new StreamProcessing(kafka, processingOptions, loggerFactory, meter);
                 var processors = processing is null ? Task.FromResult(true) : RunProcessorsAsync(processing, output, error, cancellationToken);
                 if (parseResult.GetValue(noSimulators))
                 {
                     await output.WriteLineAsync("Simulators off: feed it with `sensorstream produce …` or `sensorstream import …`. Ctrl+C stops.").ConfigureAwait(false);
                     await WaitForStopAsync(cancellationToken).ConfigureAwait(false);
-                    return await processors.ConfigureAwait(false) ? 0 : 1;
+                    return await processors.ConfigureAwait(false) & await sinking.ConfigureAwait(false) ? 0 : 1;
                 }
                 using var registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
                 var publishing = SensorStreamConfiguration.Bind<PublisherOptions>(configuration, PublisherOptions.SectionName);
@@ -120,7 +154,7 @@ internal static class UpCommand
                         .ConfigureAwait(false);
                 }
                 await output.WriteLineAsync("Stopping…").ConfigureAwait(false);
-                if (!await processors.ConfigureAwait(false))
+                if (!(await processors.ConfigureAwait(false) & await sinking.ConfigureAwait(false)))
                 {
                     return 1;
                 }

@@ -6,8 +6,9 @@ using Npgsql;
 namespace SensorStream.Sinks.LocalDatabase;
 
 /// <summary>
-/// A private PostgreSQL 15 cluster for tests and benchmarks: initdb in a fresh temporary directory, a free port on 127.0.0.1, the socket in
-/// that directory, trust authentication, durability off (fsync, full-page writes) for speed. initdb and postgres refuse
+/// A private PostgreSQL 15 cluster: for tests and benchmarks, initdb in a fresh temporary directory, a free port on
+/// 127.0.0.1, the socket in that directory, trust authentication, durability off (fsync, full-page writes) for speed;
+/// for <c>sensorstream up</c>, a durable cluster kept in a directory of its own and reused on the next start. initdb and postgres refuse
 /// to run as root, so under root they run as the <c>postgres</c> system user, in a directory it owns. It can be
 /// stopped and started again on the same port and data (for database-outage tests). Missing binaries fail loudly.
 /// synchronous_commit stays on: with it off, an immediate stop loses transactions already reported committed, which
@@ -22,10 +23,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly string _directory;
     private readonly bool _asPostgresUser;
     private readonly bool _preloadTimescale;
+    private readonly bool _persistent;
 
-    private LocalPostgresCluster(string directory, int port, bool asPostgresUser, bool preloadTimescale)
+    private LocalPostgresCluster(string directory, int port, bool asPostgresUser, bool preloadTimescale, bool persistent)
     {
         _directory = directory;
+        _persistent = persistent;
         Port = port;
         _asPostgresUser = asPostgresUser;
         _preloadTimescale = preloadTimescale;
@@ -41,31 +44,43 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     private string LogFile => Path.Combine(_directory, "postgres.log");
 
-    /// <summary>Creates and starts a new cluster in a temporary directory; throws <see cref="InvalidOperationException"/> when PostgreSQL is missing or fails.</summary>
-    public static async Task<LocalPostgresCluster> StartAsync()
+    /// <summary>Creates and starts a new throw-away cluster in a temporary directory (deleted on dispose), durability off; throws <see cref="InvalidOperationException"/> when PostgreSQL is missing or fails.</summary>
+    public static Task<LocalPostgresCluster> StartAsync() => StartAsync(Path.Combine(Path.GetTempPath(), $"sensorstream-pg-{Guid.NewGuid():N}"), FreePort(), persistent: false);
+
+    /// <summary>
+    /// Starts the durable cluster kept in <paramref name="directory"/> on <paramref name="port"/>, creating it on first
+    /// use; dispose stops it and keeps the data. Throws <see cref="InvalidOperationException"/> when PostgreSQL is
+    /// missing or fails (e.g. the port is taken).
+    /// </summary>
+    public static Task<LocalPostgresCluster> StartPersistentAsync(string directory, int port) => StartAsync(Path.GetFullPath(directory), port, persistent: true);
+
+    private static async Task<LocalPostgresCluster> StartAsync(string directory, int port, bool persistent)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
         {
-            throw new InvalidOperationException($"PostgreSQL 15 server binaries are not in {BinDirectory}; install them (apt-get install -y postgresql-15) to run the sink tests and benchmarks");
+            throw new InvalidOperationException($"PostgreSQL 15 server binaries are not in {BinDirectory}; install them (apt-get install -y postgresql-15; ./sensorstream does it)");
         }
         var asPostgresUser = Environment.UserName == "root";
-        var directory = Path.Combine(Path.GetTempPath(), $"sensorstream-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         if (asPostgresUser)
         {
-            await RunAsync("chown", ["postgres:postgres", directory]);
+            await RunAsync("chown", ["postgres:postgres", directory]).ConfigureAwait(false);
         }
-        var libDirectory = (await RunAsync(Path.Combine(BinDirectory, "pg_config"), ["--pkglibdir"])).Trim();
+        var libDirectory = (await RunAsync(Path.Combine(BinDirectory, "pg_config"), ["--pkglibdir"]).ConfigureAwait(false)).Trim();
         var timescale = File.Exists(Path.Combine(libDirectory, "timescaledb.so"));
-        var cluster = new LocalPostgresCluster(directory, FreePort(), asPostgresUser, timescale);
+        var cluster = new LocalPostgresCluster(directory, port, asPostgresUser, timescale, persistent);
         try
         {
-            await cluster.AsServerUserAsync("initdb", ["-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-            await cluster.StartAgainAsync();
+            if (!File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")))
+            {
+                await cluster.AsServerUserAsync("initdb", ["-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", .. persistent ? Array.Empty<string>() : ["--no-sync"]])
+                    .ConfigureAwait(false);
+            }
+            await cluster.StartAgainAsync().ConfigureAwait(false);
         }
         catch
         {
-            await cluster.DisposeAsync();
+            await cluster.DisposeAsync().ConfigureAwait(false);
             throw;
         }
         return cluster;
@@ -89,6 +104,23 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return name;
     }
 
+    /// <summary>Creates database <paramref name="name"/> unless it exists (a plain identifier: letters, digits, underscores).</summary>
+    public async Task EnsureDatabaseAsync(string name)
+    {
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            throw new ArgumentException($"'{name}' is not a plain database name", nameof(name));
+        }
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new NpgsqlParameter<string> { TypedValue = name } } };
+        if (await exists.ExecuteScalarAsync().ConfigureAwait(false) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Stops the server at once (as a crash would), keeping its data.</summary>
     public async Task StopAsync()
     {
@@ -99,20 +131,30 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Starts the server on its port and data.</summary>
     public async Task StartAgainAsync()
     {
-        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off " +
-            "-c shared_buffers=32MB -c max_connections=60" + (_preloadTimescale ? " -c shared_preload_libraries=timescaledb" : string.Empty);
+        var durability = _persistent ? "-c shared_buffers=128MB" : "-c fsync=off -c full_page_writes=off -c shared_buffers=32MB";
+        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 {durability} " +
+            "-c max_connections=60" + (_preloadTimescale ? " -c shared_preload_libraries=timescaledb" : string.Empty);
         await AsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", settings, "start"]);
         Running = true;
     }
 
-    /// <summary>Stops the server and deletes its directory.</summary>
+    /// <summary>Stops the server; a throw-away cluster's directory is deleted, a persistent one's kept (after a clean shutdown).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_persistent)
+        {
+            if (Running)
+            {
+                await AsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"]).ConfigureAwait(false);
+                Running = false;
+            }
+            return;
+        }
         if (Running)
         {
             try
             {
-                await StopAsync();
+                await StopAsync().ConfigureAwait(false);
             }
             catch (InvalidOperationException)
             {

@@ -1,24 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Npgsql;
 using SensorStream.Contracts;
 using SensorStream.Tests.Infrastructure;
 
 namespace SensorStream.Tests.Cli;
 
-/// <summary><c>sensorstream up</c> as a user runs it: a separate process that comes up, produces, processes, and stops cleanly on SIGTERM.</summary>
+/// <summary><c>sensorstream up</c> as a user runs it: a separate process that comes up, produces, processes, writes the database, and stops cleanly on SIGTERM.</summary>
 public sealed class UpCommandTests : IDisposable
 {
     private readonly TempDirectory _data = new("up");
 
     [Fact]
-    public async Task Up_StartsTheBrokerTheSimulatedFeedsAndTheProcessors_AndStopsCleanlyOnSigterm()
+    public async Task Up_StartsTheBrokerFeedsProcessorsDatabaseAndSink_AndStopsCleanlyOnSigterm()
     {
         var port = BrokerProcess.FreePort();
         var httpPort = BrokerProcess.FreePort();
+        var dbPort = BrokerProcess.FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sensorstream.dll"), "up", "--data-dir", _data.Path,
-                     "--port", port.ToString(CultureInfo.InvariantCulture), "--http-port", httpPort.ToString(CultureInfo.InvariantCulture) })
+                     "--port", port.ToString(CultureInfo.InvariantCulture), "--http-port", httpPort.ToString(CultureInfo.InvariantCulture),
+                     "--db-port", dbPort.ToString(CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
         }
@@ -40,6 +43,10 @@ public sealed class UpCommandTests : IDisposable
             using var http = new HttpClient();
             var subjects = await http.GetStringAsync($"http://127.0.0.1:{httpPort}/subjects", TestContext.Current.CancellationToken).DefaultTimeout();
             Assert.Contains("sensors.vibration-value", subjects);
+            // And the sink writes raw and derived data into the local PostgreSQL under the data directory.
+            var database = $"Host=127.0.0.1;Port={dbPort};Username=postgres;Database=sensorstream;Pooling=false";
+            await TestTimeouts.WaitUntilAsync(() => Count(database, "vibration_blocks") >= 100 && Count(database, "vibration_diagnoses") >= 10
+                && Count(database, "environment_readings") >= 20, "raw and derived rows in PostgreSQL", TimeSpan.FromSeconds(60));
 
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
             {
@@ -49,6 +56,8 @@ public sealed class UpCommandTests : IDisposable
             Assert.True(process.ExitCode == 0, Output());
             Assert.Contains("Broker stopped", Output());
             Assert.Contains("Processors stopped", Output());
+            Assert.Contains("Sink stopped", Output());
+            Assert.True(File.Exists(Path.Combine(_data.Path, "postgres", "data", "PG_VERSION")), "the database lives under the data directory");
         }
         finally
         {
@@ -56,6 +65,21 @@ public sealed class UpCommandTests : IDisposable
             {
                 process.Kill(entireProcessTree: true);
             }
+        }
+    }
+
+    private static long Count(string connectionString, string table)
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+            return (long)command.ExecuteScalar()!;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            return 0; // not up or not migrated yet
         }
     }
 
