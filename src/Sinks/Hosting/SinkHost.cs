@@ -87,10 +87,11 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        // Leaving: one last attempt for what is pending; if the database is still away it is read again next time.
-        if (_pendingRecords > 0)
+        // Leaving: one last attempt for what is pending; if the database is still away it is read again next time
+        // (dropped here, so closing the consumer does not try a second time).
+        if (_pendingRecords > 0 && !Flush(consumer, producer, pauseOnFailure: false))
         {
-            Flush(consumer, producer, pauseOnFailure: false);
+            DiscardPending();
         }
         consumer.Close();
         producer.Flush(TimeSpan.FromSeconds(10));
@@ -261,15 +262,20 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
     {
         if (_pendingRecords > 0 && !Flush(consumer, producer, pauseOnFailure: false))
         {
-            // Not written, not committed: whoever gets these partitions next (maybe this instance) reads them again.
-            LogDiscarded(logger, _pendingRecords);
-            counters.DiscardedRecords(_pendingRecords);
-            tables.Discard();
-            _pending.Clear();
-            _pendingRecords = 0;
+            DiscardPending();
         }
         _failing = false;
         LogRevoked(logger, string.Join(", ", revoked.Select(r => r.TopicPartition)));
+    }
+
+    /// <summary>Drops the unwritten batch: its offsets were not committed, so whoever reads these partitions next (maybe this instance) reads it again.</summary>
+    private void DiscardPending()
+    {
+        LogDiscarded(logger, _pendingRecords);
+        counters.DiscardedRecords(_pendingRecords);
+        tables.Discard();
+        _pending.Clear();
+        _pendingRecords = 0;
     }
 
     private void Maintain()
