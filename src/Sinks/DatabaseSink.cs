@@ -47,6 +47,12 @@ public sealed partial class DatabaseSink : IDisposable
         {
             connection.ApplicationName = "sensorstream-sink";
         }
+        if (string.IsNullOrEmpty(connection.Options))
+        {
+            // Staging tables live in temp buffers (8 MB by default); a large batch that spills them goes to disk and
+            // is read back by the merge. Allocated only as used, and only the sink's own sessions get it.
+            connection.Options = "-c temp_buffers=64MB";
+        }
         _dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         _registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
         _counters = new SinkCounters(meter);
