@@ -59,15 +59,7 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
             await SinkHarness.WaitUntilAsync(async () => await SinkSchema.CountAsync(db, "trip_corrections") == 1, () => Task.FromResult("no correction"), "the correction is stored", TimeSpan.FromSeconds(30));
         }
 
-        Assert.Equal(40L, await SinkSchema.CountAsync(db, "vibration_blocks"));
-        Assert.Equal(40L * 256, await SinkSchema.CountAsync(db, "vibration_data"));
-        Assert.Equal(1L, await SinkSchema.CountAsync(db, "trips"));
-        Assert.Equal(1L, await SinkSchema.CountAsync(db, "window_aggregates"));
-        Assert.Equal(1L, await SinkSchema.CountAsync(db, "status_changes"));
-        Assert.Equal(1L, await SinkSchema.CountAsync(db, "vibration_diagnoses"));
-        Assert.Equal(1L, await SinkSchema.CountAsync(db, "anomalies"));
-        Assert.Equal(240L, await SinkSchema.CountAsync(db, "locations"));
-        Assert.Equal(5L, await SinkSchema.CountAsync(db, "machines"));
+        await AssertEveryTableHoldsItsEventsOnceAsync(db);
         Assert.Equal(350.0, await SinkSchema.ScalarAsync<double>(db, "SELECT distance_km FROM trips_corrected"));
         Assert.Equal(26.0, await SinkSchema.ScalarAsync<double>(db, "SELECT warning_above FROM thresholds WHERE sensor_type = 'office'"));
         Assert.Equal(readings.Sum(r => r.TemperatureC), await SinkSchema.ScalarAsync<double>(db, "SELECT sum(temperature_c) FROM environment_readings"));
@@ -84,5 +76,34 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
         Assert.Contains("tombstone", (string)letters[2][2]!);
         Assert.All(letters, l => Assert.Equal("e2e-sink", l[4]));
         Assert.Equal(3, TopicReader.ReadAll(broker.BootstrapServers, Topics.DeadLetters).Count);
+
+        // A second group replays every topic from the start into the same database: nothing is duplicated. Its own
+        // dead letters are its own rows (the processor is part of their key), and it stores the first group's too.
+        await using (var replay = SinkHarness.Start(broker, SinkHarness.FastOptions(db, "e2e-replay")))
+        {
+            await SinkHarness.WaitUntilAsync(
+                async () => { replay.AssertRunning(); return await SinkSchema.ScalarAsync<decimal?>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'e2e-replay'") == 120 + 40 + 6 + 3 + 6; },
+                async () => $"{await SinkSchema.ScalarAsync<decimal?>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'e2e-replay'")} offsets",
+                "the replaying group has read every topic, its own dead letters included", TimeSpan.FromSeconds(60));
+        }
+        await AssertEveryTableHoldsItsEventsOnceAsync(db);
+        Assert.Equal([("e2e-replay", 3L), ("e2e-sink", 3L)],
+            (await SinkSchema.RowsAsync(db, "SELECT processor, count(*) FROM dead_letters GROUP BY processor ORDER BY processor")).Select(r => ((string)r[0]!, (long)r[1]!)));
+    }
+
+    private static async Task AssertEveryTableHoldsItsEventsOnceAsync(string db)
+    {
+        Assert.Equal(120L, await SinkSchema.CountAsync(db, "environment_readings"));
+        Assert.Equal(40L, await SinkSchema.CountAsync(db, "vibration_blocks"));
+        Assert.Equal(40L * 256, await SinkSchema.CountAsync(db, "vibration_data"));
+        Assert.Equal(1L, await SinkSchema.CountAsync(db, "trips"));
+        Assert.Equal(1L, await SinkSchema.CountAsync(db, "trip_corrections"));
+        Assert.Equal(1L, await SinkSchema.CountAsync(db, "window_aggregates"));
+        Assert.Equal(1L, await SinkSchema.CountAsync(db, "status_changes"));
+        Assert.Equal(1L, await SinkSchema.CountAsync(db, "vibration_diagnoses"));
+        Assert.Equal(1L, await SinkSchema.CountAsync(db, "anomalies"));
+        Assert.Equal(1L, await SinkSchema.CountAsync(db, "thresholds"));
+        Assert.Equal(240L, await SinkSchema.CountAsync(db, "locations"));
+        Assert.Equal(5L, await SinkSchema.CountAsync(db, "machines"));
     }
 }
