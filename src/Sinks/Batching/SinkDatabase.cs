@@ -47,13 +47,23 @@ internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? 
                 }
             }
             using var transaction = connection.BeginTransaction();
+            // Every copy first, then every merge and the offsets in one round trip: small batches are bound by round trips.
+            using var merges = new NpgsqlBatch(connection, transaction);
             foreach (var table in tables)
             {
-                table.Write(connection);
+                if (table.Count > 0)
+                {
+                    table.Copy(connection);
+                    table.AddMerge(merges);
+                }
             }
             if (offsets.Count > 0)
             {
-                WriteOffsets(connection, offsets);
+                merges.BatchCommands.Add(OffsetsCommand(offsets));
+            }
+            if (merges.BatchCommands.Count > 0)
+            {
+                merges.ExecuteNonQuery();
             }
             transaction.Commit();
             committed = true;
@@ -90,14 +100,14 @@ internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? 
         }
     }
 
-    private void WriteOffsets(NpgsqlConnection connection, IReadOnlyList<PartitionOffset> offsets)
+    private NpgsqlBatchCommand OffsetsCommand(IReadOnlyList<PartitionOffset> offsets)
     {
-        using var command = new NpgsqlCommand(WriteOffsetsSql, connection);
+        var command = new NpgsqlBatchCommand(WriteOffsetsSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumerGroup });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. offsets.Select(o => o.Topic)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. offsets.Select(o => o.Partition)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. offsets.Select(o => o.NextOffset)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        command.ExecuteNonQuery();
+        return command;
     }
 
     private NpgsqlConnection Connection()
