@@ -46,7 +46,11 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
         config.HeartbeatIntervalMs = Math.Max(100, config.SessionTimeoutMs.Value / 5);
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, e) => LogClientError(logger, "consumer", e.Reason))
-            .SetPartitionsAssignedHandler((_, assigned) => LogAssigned(logger, string.Join(", ", assigned)))
+            .SetPartitionsAssignedHandler((_, assigned) =>
+            {
+                counters.Assigned(assigned.Count);
+                LogAssigned(logger, string.Join(", ", assigned));
+            })
             .SetPartitionsRevokedHandler((c, revoked) => Revoke(c, producer, revoked))
             .Build();
         consumer.Subscribe(options.Topics);
@@ -265,6 +269,7 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
             DiscardPending();
         }
         _failing = false;
+        counters.Revoked(revoked.Count);
         LogRevoked(logger, string.Join(", ", revoked.Select(r => r.TopicPartition)));
     }
 

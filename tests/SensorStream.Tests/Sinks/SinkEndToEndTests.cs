@@ -91,6 +91,45 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
             (await SinkSchema.RowsAsync(db, "SELECT processor, count(*) FROM dead_letters GROUP BY processor ORDER BY processor")).Select(r => ((string)r[0]!, (long)r[1]!)));
     }
 
+    [Fact]
+    public async Task TwoSinksInOneGroup_SplittingAndHandingBackPartitions_StoreEveryReadingExactlyOnce()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        await SinkHarness.EnsureTopicsAsync(broker);
+        var db = fixture.Cluster.ConnectionString(await fixture.Cluster.CreateDatabaseAsync());
+        // 24 sensors, so keys land on partitions of both members whichever half each is given.
+        var readings = Enumerable.Range(0, 900).Select(i => new EnvironmentReading($"F2-B2-2F-L{1 + (i % 24):00}-A1", $"F2-B2-2F-L{1 + (i % 24):00}", T0.AddSeconds(i), i % 40, 50, null)).ToList();
+        void Publish(int from, int count) =>
+            ProcessingHarness.Publish(broker, Topics.SensorsEnvironment, readings.Skip(from).Take(count).Select(r => Out(r.SensorId, r, r.EventTime)));
+        Task WaitForAsync(long count, string what) => SinkHarness.WaitUntilAsync(async () => await SinkSchema.CountAsync(db, "environment_readings") >= count,
+            async () => $"{await SinkSchema.CountAsync(db, "environment_readings")} readings", what, TimeSpan.FromSeconds(60));
+        var options = SinkHarness.FastOptions(db, "shared-group");
+        options.MaxBatchRecords = 25;
+
+        await using (var first = SinkHarness.Start(broker, options))
+        {
+            await first.WaitUntilMigratedAsync();
+            Publish(0, 300);
+            await WaitForAsync(300, "the first sink stored the first readings");
+            await using (var second = SinkHarness.Start(broker, options))
+            {
+                await TestTimeouts.WaitUntilAsync(() => second.Sink.Counters.AssignedPartitions > 0 && first.Sink.Counters.AssignedPartitions > 0,
+                    "the group has rebalanced over both sinks", TimeSpan.FromSeconds(60));
+                Publish(300, 300);
+                await WaitForAsync(600, "both sinks stored the second readings");
+                await TestTimeouts.WaitUntilAsync(() => second.Sink.Counters.Batches > 0, "the second sink took partitions and wrote to them");
+            }
+            // The second sink left: its partitions come back to the first.
+            await TestTimeouts.WaitUntilAsync(() => first.Sink.Counters.AssignedPartitions == 9 * 6, "the first sink owns every partition again", TimeSpan.FromSeconds(60));
+            Publish(600, 300);
+            await WaitForAsync(900, "the remaining sink stored the last readings");
+        }
+
+        var stored = await SinkSchema.RowsAsync(db, "SELECT sensor_id, event_time FROM environment_readings ORDER BY event_time");
+        Assert.Equal(readings.Select(r => (r.SensorId, r.EventTime.UtcDateTime)), stored.Select(r => ((string)r[0]!, (DateTime)r[1]!)));
+        Assert.Equal(900m, await SinkSchema.ScalarAsync<decimal>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'shared-group'"));
+    }
+
     private static async Task AssertEveryTableHoldsItsEventsOnceAsync(string db)
     {
         Assert.Equal(120L, await SinkSchema.CountAsync(db, "environment_readings"));
