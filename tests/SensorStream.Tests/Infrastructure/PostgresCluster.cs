@@ -96,7 +96,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off " +
-            "-c shared_buffers=32MB -c max_connections=60" + (_preloadTimescale ? " -c shared_preload_libraries=timescaledb" : string.Empty);
+            "-c shared_buffers=32MB -c max_connections=60" + (_preloadTimescale ? " -c shared_preload_libraries=timescaledb -c timescaledb.telemetry_level=off" : string.Empty);
         await AsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", settings, "start"]);
         Running = true;
     }
