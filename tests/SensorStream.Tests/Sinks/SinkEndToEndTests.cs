@@ -41,9 +41,14 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
         ProcessingHarness.Publish(broker, Topics.ConfigThresholds, [Out("office/temperature_c", threshold, threshold.UpdatedAt)]);
         using var registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = broker.Broker.SchemaRegistryUrl! });
         var nulInId = ProcessingHarness.EncodeReading(registry, readings[0] with { SensorId = "bad\0id" });
+        byte[] unknownSchema = [0, 0, 0, 0x7F, 0x7F, .. nulInId[5..]];
         using (var producer = new ProducerBuilder<string, byte[]?>(new ProducerConfig { BootstrapServers = broker.BootstrapServers }).Build())
         {
-            foreach (var (topic, bytes) in new (string, byte[]?)[] { (Topics.SensorsEnvironment, Encoding.ASCII.GetBytes("not avro at all")), (Topics.SensorsEnvironment, nulInId), (Topics.TripsRecords, null) })
+            foreach (var (topic, bytes) in new (string, byte[]?)[]
+            {
+                (Topics.SensorsEnvironment, Encoding.ASCII.GetBytes("not avro at all")), (Topics.SensorsEnvironment, nulInId),
+                (Topics.SensorsEnvironment, unknownSchema), (Topics.TripsRecords, null),
+            })
             {
                 await producer.ProduceAsync(topic, new Message<string, byte[]?> { Key = "bad", Value = bytes }, TestContext.Current.CancellationToken);
             }
@@ -53,7 +58,7 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
         {
             await running.WaitUntilMigratedAsync();
             await SinkHarness.WaitUntilAsync(
-                async () => { running.AssertRunning(); return await SinkSchema.CountAsync(db, "environment_readings") == 120 && await SinkSchema.CountAsync(db, "dead_letters") == 3; },
+                async () => { running.AssertRunning(); return await SinkSchema.CountAsync(db, "environment_readings") == 120 && await SinkSchema.CountAsync(db, "dead_letters") == 4; },
                 async () => $"{await SinkSchema.CountAsync(db, "environment_readings")} readings, {await SinkSchema.CountAsync(db, "dead_letters")} dead letters",
                 "every reading and every dead letter is stored", TimeSpan.FromSeconds(60));
             await SinkHarness.WaitUntilAsync(async () => await SinkSchema.CountAsync(db, "trip_corrections") == 1, () => Task.FromResult("no correction"), "the correction is stored", TimeSpan.FromSeconds(30));
@@ -64,30 +69,32 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
         Assert.Equal(26.0, await SinkSchema.ScalarAsync<double>(db, "SELECT warning_above FROM thresholds WHERE sensor_type = 'office'"));
         Assert.Equal(readings.Sum(r => r.TemperatureC), await SinkSchema.ScalarAsync<double>(db, "SELECT sum(temperature_c) FROM environment_readings"));
         Assert.Equal(blocks[7].Samples, await SinkSchema.ScalarAsync<float[]>(db, $"SELECT samples FROM vibration_blocks WHERE machine_id = 'g3' AND sensor_id = 'sensor4' AND event_time = '{T0.AddSeconds(7):O}'"));
-        // Every record's offset is covered, the bad ones too: 120 readings, 40 blocks, six single events, three bad records.
-        Assert.Equal(120L + 40 + 6 + 3, await SinkSchema.ScalarAsync<decimal>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'e2e-sink' AND topic <> 'dlq'"));
+        // Every record's offset is covered, the bad ones too: 120 readings, 40 blocks, six single events, four bad records.
+        Assert.Equal(120L + 40 + 6 + 4, await SinkSchema.ScalarAsync<decimal>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'e2e-sink' AND topic <> 'dlq'"));
         var letters = await SinkSchema.RowsAsync(db, "SELECT source_topic, error_reason, error_message, value, processor FROM dead_letters ORDER BY source_topic, error_reason");
         Assert.Equal([Topics.SensorsEnvironment, "InvalidValue"], letters[0][..2]);
         Assert.Contains("NUL", (string)letters[0][2]!);
         Assert.Equal(nulInId, letters[0][3]);
-        Assert.Equal([Topics.SensorsEnvironment, "WrongMagicByte"], letters[1][..2]);
-        Assert.Equal(Encoding.ASCII.GetBytes("not avro at all"), letters[1][3]);
-        Assert.Equal([Topics.TripsRecords, "InvalidValue"], letters[2][..2]);
-        Assert.Contains("tombstone", (string)letters[2][2]!);
+        Assert.Equal([Topics.SensorsEnvironment, "UnknownSchemaId"], letters[1][..2]);
+        Assert.Equal(unknownSchema, letters[1][3]);
+        Assert.Equal([Topics.SensorsEnvironment, "WrongMagicByte"], letters[2][..2]);
+        Assert.Equal(Encoding.ASCII.GetBytes("not avro at all"), letters[2][3]);
+        Assert.Equal([Topics.TripsRecords, "InvalidValue"], letters[3][..2]);
+        Assert.Contains("tombstone", (string)letters[3][2]!);
         Assert.All(letters, l => Assert.Equal("e2e-sink", l[4]));
-        Assert.Equal(3, TopicReader.ReadAll(broker.BootstrapServers, Topics.DeadLetters).Count);
+        Assert.Equal(4, TopicReader.ReadAll(broker.BootstrapServers, Topics.DeadLetters).Count);
 
         // A second group replays every topic from the start into the same database: nothing is duplicated. Its own
         // dead letters are its own rows (the processor is part of their key), and it stores the first group's too.
         await using (var replay = SinkHarness.Start(broker, SinkHarness.FastOptions(db, "e2e-replay")))
         {
             await SinkHarness.WaitUntilAsync(
-                async () => { replay.AssertRunning(); return await SinkSchema.ScalarAsync<decimal?>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'e2e-replay'") == 120 + 40 + 6 + 3 + 6; },
+                async () => { replay.AssertRunning(); return await SinkSchema.ScalarAsync<decimal?>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'e2e-replay'") == 120 + 40 + 6 + 4 + 8; },
                 async () => $"{await SinkSchema.ScalarAsync<decimal?>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'e2e-replay'")} offsets",
                 "the replaying group has read every topic, its own dead letters included", TimeSpan.FromSeconds(60));
         }
         await AssertEveryTableHoldsItsEventsOnceAsync(db);
-        Assert.Equal([("e2e-replay", 3L), ("e2e-sink", 3L)],
+        Assert.Equal([("e2e-replay", 4L), ("e2e-sink", 4L)],
             (await SinkSchema.RowsAsync(db, "SELECT processor, count(*) FROM dead_letters GROUP BY processor ORDER BY processor")).Select(r => ((string)r[0]!, (long)r[1]!)));
     }
 
