@@ -47,6 +47,12 @@ public sealed partial class DatabaseSink : IDisposable
         {
             connection.ApplicationName = "sensorstream-sink";
         }
+        if (string.IsNullOrEmpty(connection.Options))
+        {
+            // Staging tables live in temp buffers (8 MB by default); a large batch that spills them goes to disk and
+            // is read back by the merge. Allocated only as used, and only the sink's own sessions get it.
+            connection.Options = "-c temp_buffers=64MB";
+        }
         _dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         _registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
         _counters = new SinkCounters(meter);
@@ -65,11 +71,40 @@ public sealed partial class DatabaseSink : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var where = Describe(new NpgsqlConnectionStringBuilder(_options.ConnectionString));
-        MigrationResult migration;
+        using var database = await PrepareAsync(where, cancellationToken).ConfigureAwait(false);
+        await TopicBootstrapper.EnsureAsync(_kafka, _options.Topics).ConfigureAwait(false);
+        var tables = new SinkTables(_registry, _options.AcceptCorrectionScore);
+        tables.Vibration.KnowMachines(_options.Machines);
+        var host = new SinkHost(_kafka, _options, tables, database, _registry, _counters, _logger, TimeProvider.System);
+        LogStarted(_logger, where, Path!.Value, string.Join(", ", _options.Topics), _options.GroupId);
+        await Task.Factory.StartNew(() => host.Run(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Migrates, seeds the reference tables and creates partitions ahead (plain path); any database failure here is reported with where the database is.</summary>
+    private async Task<SinkDatabase> PrepareAsync(string where, CancellationToken cancellationToken)
+    {
         try
         {
-            migration = await new Migrator(_dataSource, _options.Storage, _logger).MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var migration = await new Migrator(_dataSource, _options.Storage, _logger).MigrateAsync(cancellationToken).ConfigureAwait(false);
             await ReferenceData.SeedAsync(_dataSource, _tree, _options.Machines, cancellationToken).ConfigureAwait(false);
+            var partitions = migration.Path == StoragePath.Plain ? new TimePartitions() : null;
+            var database = new SinkDatabase(_dataSource, partitions, _options.GroupId);
+            try
+            {
+                if (partitions is not null)
+                {
+                    var created = database.MaintainPartitions(DateTime.UtcNow, _options.PartitionLookahead);
+                    LogPlainPartitions(_logger, created, _options.PartitionLookahead.TotalDays);
+                }
+            }
+            catch
+            {
+                database.Dispose();
+                throw;
+            }
+            Path = migration.Path;
+            return database;
         }
         catch (MigrationException e)
         {
@@ -79,21 +114,6 @@ public sealed partial class DatabaseSink : IDisposable
         {
             throw new SinkFailedException($"cannot prepare the database at {where}: {DatabaseErrors.Describe(e)}", e);
         }
-        Path = migration.Path;
-        var partitions = migration.Path == StoragePath.Plain ? new TimePartitions() : null;
-        using var database = new SinkDatabase(_dataSource, partitions, _options.GroupId);
-        if (partitions is not null)
-        {
-            var created = database.MaintainPartitions(DateTime.UtcNow, _options.PartitionLookahead);
-            LogPlainPartitions(_logger, created, _options.PartitionLookahead.TotalDays);
-        }
-        await TopicBootstrapper.EnsureAsync(_kafka, _options.Topics).ConfigureAwait(false);
-        var tables = new SinkTables(_registry, _options.AcceptCorrectionScore);
-        tables.Vibration.KnowMachines(_options.Machines);
-        var host = new SinkHost(_kafka, _options, tables, database, _registry, _counters, _logger, TimeProvider.System);
-        LogStarted(_logger, where, migration.Path, string.Join(", ", _options.Topics), _options.GroupId);
-        await Task.Factory.StartNew(() => host.Run(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            .ConfigureAwait(false);
     }
 
     /// <summary>One line of progress: rows per second per table since the previous call, totals, dead letters and retries.</summary>

@@ -18,8 +18,11 @@ internal interface ITableBatch
     /// <summary>Creates the partitions the rows need (plain path; outside the batch transaction).</summary>
     void EnsurePartitions(NpgsqlConnection connection, TimePartitions partitions);
 
-    /// <summary>Writes the rows inside the current transaction.</summary>
-    void Write(NpgsqlConnection connection);
+    /// <summary>Copies the rows into the staging table, inside the current transaction.</summary>
+    void Copy(NpgsqlConnection connection);
+
+    /// <summary>Adds the statements merging the staged rows into the table.</summary>
+    void AddMerge(NpgsqlBatch batch);
 
     /// <summary>After the transaction: forgets the rows and tells the writer whether they committed.</summary>
     void Completed(bool committed);

@@ -15,6 +15,7 @@ internal sealed class SinkCounters
     private long _retryCount;
     private long _batchCount;
     private long _discarded;
+    private long _assigned;
 
     public SinkCounters(Meter meter)
     {
@@ -61,4 +62,11 @@ internal sealed class SinkCounters
     }
 
     public void DiscardedRecords(int records) => Interlocked.Add(ref _discarded, records);
+
+    /// <summary>Input partitions this instance owns now.</summary>
+    public long AssignedPartitions => Interlocked.Read(ref _assigned);
+
+    public void Assigned(int partitions) => Interlocked.Add(ref _assigned, partitions);
+
+    public void Revoked(int partitions) => Interlocked.Add(ref _assigned, -partitions);
 }

@@ -29,33 +29,18 @@ internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? 
         var committed = false;
         try
         {
-            var connection = Connection();
-            foreach (var table in tables)
+            try
             {
-                if (table.Count == 0)
-                {
-                    continue;
-                }
-                if (partitions is not null)
-                {
-                    table.EnsurePartitions(connection, partitions);
-                }
-                if (_staged.Add(table.Table))
-                {
-                    using var create = new NpgsqlCommand(table.CreateStagingSql, connection);
-                    create.ExecuteNonQuery();
-                }
+                WriteOnce(tables, offsets);
             }
-            using var transaction = connection.BeginTransaction();
-            foreach (var table in tables)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation && partitions is not null)
             {
-                table.Write(connection);
+                // "No partition found for row": a partition this sink remembered is gone (dropped by hand or by a
+                // retention job). Forget what was ensured and try once more, ensuring again.
+                Drop();
+                partitions.Forget();
+                WriteOnce(tables, offsets);
             }
-            if (offsets.Count > 0)
-            {
-                WriteOffsets(connection, offsets);
-            }
-            transaction.Commit();
             committed = true;
         }
         catch
@@ -70,6 +55,47 @@ internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? 
                 table.Completed(committed);
             }
         }
+    }
+
+    private void WriteOnce(IReadOnlyList<ITableBatch> tables, IReadOnlyList<PartitionOffset> offsets)
+    {
+        var connection = Connection();
+        foreach (var table in tables)
+        {
+            if (table.Count == 0)
+            {
+                continue;
+            }
+            if (partitions is not null)
+            {
+                table.EnsurePartitions(connection, partitions);
+            }
+            if (_staged.Add(table.Table))
+            {
+                using var create = new NpgsqlCommand(table.CreateStagingSql, connection);
+                create.ExecuteNonQuery();
+            }
+        }
+        using var transaction = connection.BeginTransaction();
+        // Every copy first, then every merge and the offsets in one round trip: small batches are bound by round trips.
+        using var merges = new NpgsqlBatch(connection, transaction);
+        foreach (var table in tables)
+        {
+            if (table.Count > 0)
+            {
+                table.Copy(connection);
+                table.AddMerge(merges);
+            }
+        }
+        if (offsets.Count > 0)
+        {
+            merges.BatchCommands.Add(OffsetsCommand(offsets));
+        }
+        if (merges.BatchCommands.Count > 0)
+        {
+            merges.ExecuteNonQuery();
+        }
+        transaction.Commit();
     }
 
     /// <summary>Creates the partitions from now to now + <paramref name="lookahead"/> (plain path); returns how many were created.</summary>
@@ -90,14 +116,14 @@ internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? 
         }
     }
 
-    private void WriteOffsets(NpgsqlConnection connection, IReadOnlyList<PartitionOffset> offsets)
+    private NpgsqlBatchCommand OffsetsCommand(IReadOnlyList<PartitionOffset> offsets)
     {
-        using var command = new NpgsqlCommand(WriteOffsetsSql, connection);
+        var command = new NpgsqlBatchCommand(WriteOffsetsSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = consumerGroup });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. offsets.Select(o => o.Topic)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. offsets.Select(o => o.Partition)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. offsets.Select(o => o.NextOffset)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        command.ExecuteNonQuery();
+        return command;
     }
 
     private NpgsqlConnection Connection()

@@ -27,13 +27,9 @@ internal sealed class TableBatch<T>(TableWriter<T> writer) : ITableBatch
         }
     }
 
-    public void Write(NpgsqlConnection connection)
-    {
-        if (_rows.Count > 0)
-        {
-            writer.Write(connection, _rows);
-        }
-    }
+    public void Copy(NpgsqlConnection connection) => writer.Copy(connection, _rows);
+
+    public void AddMerge(NpgsqlBatch batch) => writer.AddMerge(batch);
 
     public void Completed(bool committed)
     {

@@ -25,7 +25,7 @@ internal sealed partial class SinkHost
     [LoggerMessage(EventId = 6107, Level = LogLevel.Warning, Message = "Sink: Kafka commit failed ({Reason}); the database has the batch, a restart re-reads and upserts it")]
     private static partial void LogCommitFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 6108, Level = LogLevel.Warning, Message = "Sink: partitions revoked while the database was away; {Records} unwritten records will be read again")]
+    [LoggerMessage(EventId = 6108, Level = LogLevel.Warning, Message = "Sink: {Records} records could not be written before their partitions were released; they will be read again")]
     private static partial void LogDiscarded(ILogger logger, int records);
 
     [LoggerMessage(EventId = 6109, Level = LogLevel.Information, Message = "Sink: created {Count} partitions ahead")]

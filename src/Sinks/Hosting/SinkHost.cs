@@ -46,7 +46,11 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
         config.HeartbeatIntervalMs = Math.Max(100, config.SessionTimeoutMs.Value / 5);
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, e) => LogClientError(logger, "consumer", e.Reason))
-            .SetPartitionsAssignedHandler((_, assigned) => LogAssigned(logger, string.Join(", ", assigned)))
+            .SetPartitionsAssignedHandler((_, assigned) =>
+            {
+                counters.Assigned(assigned.Count);
+                LogAssigned(logger, string.Join(", ", assigned));
+            })
             .SetPartitionsRevokedHandler((c, revoked) => Revoke(c, producer, revoked))
             .Build();
         consumer.Subscribe(options.Topics);
@@ -87,10 +91,11 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        // Leaving: one last attempt for what is pending; if the database is still away it is read again next time.
-        if (_pendingRecords > 0)
+        // Leaving: one last attempt for what is pending; if the database is still away it is read again next time
+        // (dropped here, so closing the consumer does not try a second time).
+        if (_pendingRecords > 0 && !Flush(consumer, producer, pauseOnFailure: false))
         {
-            Flush(consumer, producer, pauseOnFailure: false);
+            DiscardPending();
         }
         consumer.Close();
         producer.Flush(TimeSpan.FromSeconds(10));
@@ -261,15 +266,21 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
     {
         if (_pendingRecords > 0 && !Flush(consumer, producer, pauseOnFailure: false))
         {
-            // Not written, not committed: whoever gets these partitions next (maybe this instance) reads them again.
-            LogDiscarded(logger, _pendingRecords);
-            counters.DiscardedRecords(_pendingRecords);
-            tables.Discard();
-            _pending.Clear();
-            _pendingRecords = 0;
+            DiscardPending();
         }
         _failing = false;
+        counters.Revoked(revoked.Count);
         LogRevoked(logger, string.Join(", ", revoked.Select(r => r.TopicPartition)));
+    }
+
+    /// <summary>Drops the unwritten batch: its offsets were not committed, so whoever reads these partitions next (maybe this instance) reads it again.</summary>
+    private void DiscardPending()
+    {
+        LogDiscarded(logger, _pendingRecords);
+        counters.DiscardedRecords(_pendingRecords);
+        tables.Discard();
+        _pending.Clear();
+        _pendingRecords = 0;
     }
 
     private void Maintain()

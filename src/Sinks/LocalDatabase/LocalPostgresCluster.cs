@@ -132,8 +132,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var durability = _persistent ? "-c shared_buffers=128MB" : "-c fsync=off -c full_page_writes=off -c shared_buffers=32MB";
-        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 {durability} " +
-            "-c max_connections=60" + (_preloadTimescale ? " -c shared_preload_libraries=timescaledb" : string.Empty);
+        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 {durability} -c max_connections=60" +
+            (_preloadTimescale ? " -c shared_preload_libraries=timescaledb -c timescaledb.telemetry_level=off" : string.Empty);
         await AsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", settings, "start"]);
         Running = true;
     }

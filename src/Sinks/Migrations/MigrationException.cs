@@ -1,7 +1,7 @@
 namespace SensorStream.Sinks.Migrations;
 
 /// <summary>The database schema cannot be brought to this build's version (the message says why and what to do).</summary>
-public sealed class MigrationException : Exception
+internal sealed class MigrationException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public MigrationException(string message, Exception? innerException = null)

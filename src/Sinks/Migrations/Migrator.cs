@@ -55,7 +55,7 @@ internal sealed partial class Migrator(NpgsqlDataSource dataSource, StorageMode 
         }
         finally
         {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+            await UnlockAsync(connection).ConfigureAwait(false);
         }
     }
 
@@ -131,6 +131,18 @@ internal sealed partial class Migrator(NpgsqlDataSource dataSource, StorageMode 
         catch (PostgresException e)
         {
             throw new MigrationException($"migration {migration.Version} ({migration.Name}) failed and was rolled back: {e.MessageText} (SQLSTATE {e.SqlState})", e);
+        }
+    }
+
+    private static async Task UnlockAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is gone, and the session lock with it; the error that broke it is the one to report.
         }
     }
 

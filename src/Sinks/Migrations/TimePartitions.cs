@@ -105,6 +105,15 @@ internal sealed class TimePartitions
         return false;
     }
 
+    /// <summary>Forgets every partition ensured so far (one of them was dropped); the next batches ensure theirs again.</summary>
+    public void Forget()
+    {
+        lock (_lock)
+        {
+            _ensured.Clear();
+        }
+    }
+
     private static DateTime Floor(DateTime time, bool daily) => daily
         ? new DateTime(time.Year, time.Month, time.Day, 0, 0, 0, DateTimeKind.Utc)
         : new DateTime(time.Year, time.Month, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -52,11 +52,11 @@ internal sealed class AnomalyWriter(double acceptScore) : TableWriter<Anomaly>("
         importer.Write(JsonSerializer.Serialize(row.Details), NpgsqlDbType.Jsonb);
     }
 
-    protected override void AfterMerge(NpgsqlConnection connection, IReadOnlyList<Anomaly> rows)
+    protected override void AddFollowUps(NpgsqlBatch batch)
     {
-        using var accept = new NpgsqlCommand(AcceptCorrections, connection);
+        var accept = new NpgsqlBatchCommand(AcceptCorrections);
         accept.Parameters.Add(new NpgsqlParameter<double> { TypedValue = acceptScore });
         accept.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _acceptedBy });
-        accept.ExecuteNonQuery();
+        batch.BatchCommands.Add(accept);
     }
 }

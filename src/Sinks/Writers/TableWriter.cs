@@ -48,27 +48,42 @@ internal abstract class TableWriter<T>
     /// <summary>The row's partitioning time (UTC), for tables with a <see cref="PartitionedTable"/>.</summary>
     public virtual DateTime TimeOf(T row) => throw new NotSupportedException($"{Table} is not time-partitioned");
 
-    /// <summary>Copies <paramref name="rows"/> into the staging table and merges them into the target; returns the rows inserted or updated.</summary>
-    public virtual int Write(NpgsqlConnection connection, IReadOnlyList<T> rows)
+    /// <summary>
+    /// Copies <paramref name="rows"/> into the staging table and merges them into the target in the caller's
+    /// transaction; returns the rows the merge statements affected. The sink itself copies every table first and then
+    /// sends all merges in one round trip (<see cref="Copy"/>, <see cref="AddMerge"/>); this does both for one table.
+    /// </summary>
+    public int Write(NpgsqlConnection connection, IReadOnlyList<T> rows)
     {
-        using (var importer = connection.BeginBinaryImport(_copy))
+        Copy(connection, rows);
+        using var batch = new NpgsqlBatch(connection);
+        AddMerge(batch);
+        return batch.ExecuteNonQuery();
+    }
+
+    /// <summary>Binary-copies <paramref name="rows"/> into the staging table (which must exist: <see cref="CreateStagingSql"/>).</summary>
+    public virtual void Copy(NpgsqlConnection connection, IReadOnlyList<T> rows)
+    {
+        using var importer = connection.BeginBinaryImport(_copy);
+        for (var i = 0; i < rows.Count; i++)
         {
-            for (var i = 0; i < rows.Count; i++)
+            importer.StartRow();
+            WriteRow(importer, rows[i]);
+            if (KeepsLastPerKey)
             {
-                importer.StartRow();
-                WriteRow(importer, rows[i]);
-                if (KeepsLastPerKey)
-                {
-                    importer.Write(i, NpgsqlTypes.NpgsqlDbType.Integer);
-                }
+                importer.Write(i, NpgsqlTypes.NpgsqlDbType.Integer);
             }
-            importer.Complete();
         }
-        using var merge = new NpgsqlCommand(MergeSql, connection);
-        AddMergeParameters(merge);
-        var merged = merge.ExecuteNonQuery();
-        AfterMerge(connection, rows);
-        return merged;
+        importer.Complete();
+    }
+
+    /// <summary>Adds the statements that move the staged rows into the target (and any follow-ups) to <paramref name="batch"/>.</summary>
+    public void AddMerge(NpgsqlBatch batch)
+    {
+        var merge = new NpgsqlBatchCommand(MergeSql);
+        AddMergeParameters(merge.Parameters);
+        batch.BatchCommands.Add(merge);
+        AddFollowUps(batch);
     }
 
     /// <summary>Writes one row's values in <see cref="Columns"/> order, each with its explicit type.</summary>
@@ -78,12 +93,12 @@ internal abstract class TableWriter<T>
     protected abstract string MergeSql { get; }
 
     /// <summary>Parameters <see cref="MergeSql"/> uses, if any.</summary>
-    protected virtual void AddMergeParameters(NpgsqlCommand merge)
+    protected virtual void AddMergeParameters(NpgsqlParameterCollection parameters)
     {
     }
 
-    /// <summary>Further statements in the same transaction, after the merge.</summary>
-    protected virtual void AfterMerge(NpgsqlConnection connection, IReadOnlyList<T> rows)
+    /// <summary>Further statements in the same transaction, after the merge (they see the staged rows too).</summary>
+    protected virtual void AddFollowUps(NpgsqlBatch batch)
     {
     }
 

@@ -10,6 +10,9 @@ namespace SensorStream.Sinks.Writers;
 internal sealed class ThresholdWriter() : TableWriter<ThresholdChange>("thresholds",
     "sensor_type, metric, unit, warning_above, critical_above, warning_below, critical_below, updated_at", keepsLastPerKey: true)
 {
+    // Set by Copy, used by AddFollowUps of the same batch (a writer serves one sink thread).
+    private List<ThresholdChange> _removals = [];
+
     protected override string MergeSql => UpsertKeepingLast("sensor_type, metric");
 
     protected override void WriteRow(NpgsqlBinaryImporter importer, ThresholdChange row)
@@ -25,25 +28,28 @@ internal sealed class ThresholdWriter() : TableWriter<ThresholdChange>("threshol
         importer.WriteUtc(config.UpdatedAt);
     }
 
-    /// <summary>Applies <paramref name="rows"/> in order: upserts the last config per key, deletes keys whose last change is a removal.</summary>
-    public override int Write(NpgsqlConnection connection, IReadOnlyList<ThresholdChange> rows)
+    /// <summary>Reduces <paramref name="rows"/> to the last change per key, copies the upserts and keeps the removals for <see cref="AddFollowUps"/>.</summary>
+    public override void Copy(NpgsqlConnection connection, IReadOnlyList<ThresholdChange> rows)
     {
         var last = new Dictionary<(string, string), ThresholdChange>();
         foreach (var change in rows)
         {
             last[(change.SensorType, change.Metric)] = change;
         }
-        var upserts = last.Values.Where(c => c.Config is not null).ToList();
-        var removals = last.Values.Where(c => c.Config is null).ToList();
-        var written = upserts.Count > 0 ? base.Write(connection, upserts) : 0;
-        if (removals.Count > 0)
+        _removals = [.. last.Values.Where(c => c.Config is null)];
+        base.Copy(connection, [.. last.Values.Where(c => c.Config is not null)]);
+    }
+
+    protected override void AddFollowUps(NpgsqlBatch batch)
+    {
+        if (_removals.Count == 0)
         {
-            using var delete = new NpgsqlCommand("DELETE FROM thresholds t USING unnest($1, $2) AS r(sensor_type, metric) " +
-                "WHERE t.sensor_type = r.sensor_type AND t.metric = r.metric", connection);
-            delete.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. removals.Select(r => r.SensorType)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            delete.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. removals.Select(r => r.Metric)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            written += delete.ExecuteNonQuery();
+            return;
         }
-        return written;
+        var delete = new NpgsqlBatchCommand("DELETE FROM thresholds t USING unnest($1, $2) AS r(sensor_type, metric) " +
+            "WHERE t.sensor_type = r.sensor_type AND t.metric = r.metric");
+        delete.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. _removals.Select(r => r.SensorType)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        delete.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. _removals.Select(r => r.Metric)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        batch.BatchCommands.Add(delete);
     }
 }

@@ -38,15 +38,15 @@ internal sealed class VibrationBlockWriter() : TableWriter<VibrationBlock>("vibr
         }
     }
 
-    protected override void AfterMerge(NpgsqlConnection connection, IReadOnlyList<VibrationBlock> rows)
+    protected override void AddFollowUps(NpgsqlBatch batch)
     {
         if (_pendingMachines.Count == 0)
         {
             return;
         }
-        using var insert = new NpgsqlCommand("INSERT INTO machines (machine_id) SELECT unnest($1) ON CONFLICT DO NOTHING", connection);
+        var insert = new NpgsqlBatchCommand("INSERT INTO machines (machine_id) SELECT unnest($1) ON CONFLICT DO NOTHING");
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. _pendingMachines], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        insert.ExecuteNonQuery();
+        batch.BatchCommands.Add(insert);
     }
 
     public override void Committed()

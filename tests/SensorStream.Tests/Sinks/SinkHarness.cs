@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SensorStream.Contracts;
 using SensorStream.Contracts.Kafka;
+using SensorStream.ServiceDefaults.Logging;
 using SensorStream.Sinks;
 using SensorStream.Tests.Infrastructure;
 using SensorStream.Tests.StreamProcessors.Processing;
@@ -31,10 +33,11 @@ internal static class SinkHarness
     public static RunningSink Start(TestBroker broker, SinkOptions options)
     {
         var meter = new Meter("test-sink-" + Guid.NewGuid());
-        var sink = new DatabaseSink(ProcessingHarness.Kafka(broker), options, Environment.GetEnvironmentVariable("SINK_TEST_LOG") is null ? NullLoggerFactory.Instance : SensorStream.ServiceDefaults.Logging.ConsoleLogging.Create(Microsoft.Extensions.Logging.LogLevel.Debug), meter);
+        var loggers = Environment.GetEnvironmentVariable("SINK_TEST_LOG") is null ? NullLoggerFactory.Instance : ConsoleLogging.Create(LogLevel.Debug);
+        var sink = new DatabaseSink(ProcessingHarness.Kafka(broker), options, loggers, meter);
         var stop = new CancellationTokenSource();
         var run = sink.RunAsync(stop.Token);
-        return new RunningSink(sink, meter, stop, run);
+        return new RunningSink(sink, meter, loggers, stop, run);
     }
 
     /// <summary>Polls an asynchronous condition until it holds or the deadline passes (then fails saying what it waited for and what it saw last).</summary>
@@ -51,7 +54,7 @@ internal static class SinkHarness
         }
     }
 
-    internal sealed class RunningSink(DatabaseSink sink, Meter meter, CancellationTokenSource stop, Task run) : IAsyncDisposable
+    internal sealed class RunningSink(DatabaseSink sink, Meter meter, ILoggerFactory loggers, CancellationTokenSource stop, Task run) : IAsyncDisposable
     {
         public DatabaseSink Sink => sink;
 
@@ -88,6 +91,7 @@ internal static class SinkHarness
             {
                 sink.Dispose();
                 meter.Dispose();
+                loggers.Dispose();
                 stop.Dispose();
             }
         }

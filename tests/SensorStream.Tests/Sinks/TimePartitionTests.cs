@@ -54,4 +54,22 @@ public sealed class TimePartitionTests(PostgresClusterFixture fixture)
         Assert.Equal(1L, await SinkSchema.ScalarAsync<long>(db, "SELECT count(*) FROM environment_readings_20190306"));
         Assert.Equal(3L, await SinkSchema.CountAsync(db, "environment_readings"));
     }
+
+    [Fact]
+    public async Task Batch_AfterARememberedPartitionWasDropped_EnsuresItAgainAndIsWritten()
+    {
+        var db = await SinkSchema.MigratedAsync(fixture.Cluster, StoragePath.Plain);
+        await using var dataSource = NpgsqlDataSource.Create(db);
+        using var database = new SinkDatabase(dataSource, new TimePartitions(), "test-sink");
+        var day = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
+        database.MaintainPartitions(day.UtcDateTime, TimeSpan.Zero);
+        await SinkSchema.ScalarAsync<int>(db, "DROP TABLE environment_readings_20261128; SELECT 1");
+        var batch = new TableBatch<EnvironmentReading>(new EnvironmentReadingWriter());
+        batch.Add(new EnvironmentReading("s1", "L1", day.AddHours(3), 20, 50, null));
+
+        database.Write([batch], []);
+
+        Assert.Equal(["environment_readings_20261128"], await PartitionsAsync(db, "environment_readings"));
+        Assert.Equal(1L, await SinkSchema.CountAsync(db, "environment_readings"));
+    }
 }

@@ -81,6 +81,9 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
         var hourly = await SinkSchema.RowsAsync(db, "SELECT bucket, readings, max_temperature_c, avg_temperature_c, avg_humidity_pct, max_perceived_temperature_c FROM environment_hourly WHERE loc_id = 'F1-B1-1F-L01' ORDER BY bucket");
         Assert.Equal([T0.UtcDateTime, 2L, 24.0, 22.0, 50.0, 21.0], hourly[0]);
         Assert.Equal([T0.UtcDateTime.AddHours(1), 1L, 30.0, 30.0, 70.0, 33.0], hourly[1]);
+        var secondHourOnly = await SinkSchema.RowsAsync(db,
+            $"SELECT bucket, readings, max_temperature_c FROM environment_hourly_range('{T0.AddMinutes(30):O}', '{T0.AddHours(2):O}')");
+        Assert.Equal([[T0.UtcDateTime.AddHours(1), 1L, 30.0]], secondHourOnly);
     }
 
     [Theory]

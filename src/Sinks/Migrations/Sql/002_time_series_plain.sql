@@ -116,3 +116,18 @@ SELECT loc_id,
        avg(perceived_temperature_c) AS avg_perceived_temperature_c
 FROM environment_readings
 GROUP BY loc_id, date_bin(INTERVAL '1 hour', event_time, TIMESTAMPTZ '2000-01-01 00:00:00+00');
+
+-- Hourly rows whose bucket starts in [from_time, to_time). Filtering the view by bucket cannot prune partitions (the
+-- bucket is an expression of event_time), so range queries go through this function, which filters event_time
+-- itself; the TimescaleDB path defines the same function over its continuous aggregate.
+CREATE FUNCTION environment_hourly_range(from_time timestamptz, to_time timestamptz) RETURNS SETOF environment_hourly
+LANGUAGE sql STABLE AS $$
+    SELECT loc_id,
+           date_bin(INTERVAL '1 hour', event_time, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS bucket,
+           count(*), max(temperature_c), avg(temperature_c), max(humidity_pct), avg(humidity_pct),
+           max(perceived_temperature_c), avg(perceived_temperature_c)
+    FROM environment_readings
+    WHERE event_time >= from_time - INTERVAL '1 hour' AND event_time < to_time
+      AND date_bin(INTERVAL '1 hour', event_time, TIMESTAMPTZ '2000-01-01 00:00:00+00') >= from_time
+    GROUP BY loc_id, date_bin(INTERVAL '1 hour', event_time, TIMESTAMPTZ '2000-01-01 00:00:00+00')
+$$;

@@ -85,6 +85,12 @@ SELECT loc_id,
 FROM environment_readings
 GROUP BY loc_id, time_bucket(INTERVAL '1 hour', event_time)
 WITH NO DATA;
+-- Hourly rows whose bucket starts in [from_time, to_time); the plain path defines the same function over raw readings.
+CREATE FUNCTION environment_hourly_range(from_time timestamptz, to_time timestamptz) RETURNS SETOF environment_hourly
+LANGUAGE sql STABLE AS $$
+    SELECT * FROM environment_hourly WHERE bucket >= from_time AND bucket < to_time
+$$;
+
 SELECT add_continuous_aggregate_policy('environment_hourly',
     start_offset => INTERVAL '3 days', end_offset => INTERVAL '1 hour', schedule_interval => INTERVAL '30 minutes');
 
