@@ -18,11 +18,12 @@ internal interface ITableBatch
     /// <summary>Creates the partitions the rows need (plain path; outside the batch transaction).</summary>
     void EnsurePartitions(NpgsqlConnection connection, TimePartitions partitions);
 
-    /// <summary>Copies the rows into the staging table, inside the current transaction.</summary>
-    void Copy(NpgsqlConnection connection);
-
-    /// <summary>Adds the statements merging the staged rows into the table.</summary>
-    void AddMerge(NpgsqlBatch batch);
+    /// <summary>
+    /// Writes the rows inside <paramref name="transaction"/>: straight into the table where the writer allows it,
+    /// else into the staging table; adds to <paramref name="batch"/> whatever must follow (the merge from staging, if
+    /// staged, and the writer's follow-ups).
+    /// </summary>
+    void Copy(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBatch batch);
 
     /// <summary>After the transaction: forgets the rows and tells the writer whether they committed.</summary>
     void Completed(bool committed);

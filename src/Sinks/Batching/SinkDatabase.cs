@@ -83,8 +83,7 @@ internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? 
         {
             if (table.Count > 0)
             {
-                table.Copy(connection);
-                table.AddMerge(merges);
+                table.Copy(connection, transaction, merges);
             }
         }
         if (offsets.Count > 0)

@@ -27,9 +27,16 @@ internal sealed class TableBatch<T>(TableWriter<T> writer) : ITableBatch
         }
     }
 
-    public void Copy(NpgsqlConnection connection) => writer.Copy(connection, _rows);
-
-    public void AddMerge(NpgsqlBatch batch) => writer.AddMerge(batch);
+    public void Copy(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBatch batch)
+    {
+        if (writer.CopiesDirectly && writer.TryCopyDirectly(connection, transaction, _rows))
+        {
+            writer.AddFollowUpsAfterDirectCopy(batch);
+            return;
+        }
+        writer.Copy(connection, _rows);
+        writer.AddMerge(batch);
+    }
 
     public void Completed(bool committed)
     {

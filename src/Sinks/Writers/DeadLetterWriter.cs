@@ -12,6 +12,8 @@ internal sealed class DeadLetterWriter() : TableWriter<DeadLetter>("dead_letters
     "source_topic, source_partition, source_offset, processor, source_timestamp, key, value, header_keys, header_values, error_reason, error_message, failed_at",
     keepsLastPerKey: false)
 {
+    public override bool CopiesDirectly => true;
+
     protected override string MergeSql => InsertIgnoringDuplicates("source_topic, source_partition, source_offset, processor");
 
     protected override void WriteRow(NpgsqlBinaryImporter importer, DeadLetter row)

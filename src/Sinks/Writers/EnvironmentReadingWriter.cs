@@ -8,6 +8,8 @@ namespace SensorStream.Sinks.Writers;
 internal sealed class EnvironmentReadingWriter() : TableWriter<EnvironmentReading>("environment_readings",
     "sensor_id, loc_id, event_time, temperature_c, humidity_pct, perceived_temperature_c", keepsLastPerKey: false)
 {
+    public override bool CopiesDirectly => true;
+
     public override string? PartitionedTable => Table;
 
     public override DateTime TimeOf(EnvironmentReading row) => row.EventTime.UtcDateTime;

@@ -9,6 +9,8 @@ internal sealed class TripRecordWriter() : TableWriter<TripRecord>("trips",
     "truck_id, trip_id, trip_date, odometer_start_km, odometer_end_km, distance_km, fuel_litres, fuel_cost, toll, revenue, origin, destination, entered_at",
     keepsLastPerKey: false)
 {
+    public override bool CopiesDirectly => true;
+
     protected override string MergeSql => InsertIgnoringDuplicates("truck_id, trip_id");
 
     protected override void WriteRow(NpgsqlBinaryImporter importer, TripRecord row)

@@ -12,6 +12,8 @@ namespace SensorStream.Sinks.Writers;
 internal sealed class VibrationBlockWriter() : TableWriter<VibrationBlock>("vibration_blocks",
     "machine_id, sensor_id, event_time, sample_rate_hz, shaft_speed_rpm, samples", keepsLastPerKey: false)
 {
+    public override bool CopiesDirectly => true;
+
     private readonly HashSet<string> _knownMachines = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pendingMachines = new(StringComparer.Ordinal);
 

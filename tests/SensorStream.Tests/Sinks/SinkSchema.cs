@@ -4,6 +4,7 @@ using SensorStream.Sinks;
 using SensorStream.Sinks.Batching;
 using SensorStream.Sinks.LocalDatabase;
 using SensorStream.Sinks.Migrations;
+using SensorStream.Sinks.Writers;
 
 namespace SensorStream.Tests.Sinks;
 
@@ -44,6 +45,17 @@ internal static class SinkSchema
         using var dataSource = NpgsqlDataSource.Create(connectionString);
         using var database = new SinkDatabase(dataSource, path == StoragePath.Plain ? new TimePartitions() : null, "test-sink");
         database.Write(batches, offsets ?? []);
+    }
+
+    /// <summary>A batch of <paramref name="rows"/> for <paramref name="writer"/>, as the sink collects it.</summary>
+    public static TableBatch<T> Batch<T>(TableWriter<T> writer, IEnumerable<T> rows)
+    {
+        var batch = new TableBatch<T>(writer);
+        foreach (var row in rows)
+        {
+            batch.Add(row);
+        }
+        return batch;
     }
 
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)

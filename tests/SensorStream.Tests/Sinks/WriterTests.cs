@@ -18,16 +18,6 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
 
     public static TheoryData<StorageMode> Paths => [StorageMode.Plain, StorageMode.TimescaleDb];
 
-    private static TableBatch<T> Batch<T>(TableWriter<T> writer, IEnumerable<T> rows)
-    {
-        var batch = new TableBatch<T>(writer);
-        foreach (var row in rows)
-        {
-            batch.Add(row);
-        }
-        return batch;
-    }
-
     [Theory]
     [MemberData(nameof(Paths))]
     public async Task VibrationBlocks_RoundTripWithTheirSamples_AndAsLegacyPerSampleRows(StorageMode mode)
@@ -43,8 +33,8 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
         var writer = new VibrationBlockWriter();
         writer.KnowMachines(["g1"]);
 
-        SinkSchema.Write(db, path, [Batch(writer, blocks)]);
-        SinkSchema.Write(db, path, [Batch(writer, blocks)]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(writer, blocks)]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(writer, blocks)]);
 
         var rows = await SinkSchema.RowsAsync(db, "SELECT machine_id, sensor_id, event_time, sample_rate_hz, shaft_speed_rpm, samples FROM vibration_blocks ORDER BY machine_id");
         Assert.Equal(2, rows.Count);
@@ -74,8 +64,8 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
             new EnvironmentReading("F1-B1-1F-L01-A1", "F1-B1-1F-L01", T0.AddMinutes(65), 30, 70, 33),
         };
 
-        SinkSchema.Write(db, path, [Batch(new EnvironmentReadingWriter(), readings)]);
-        SinkSchema.Write(db, path, [Batch(new EnvironmentReadingWriter(), readings)]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new EnvironmentReadingWriter(), readings)]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new EnvironmentReadingWriter(), readings)]);
 
         Assert.Equal(3L, await SinkSchema.CountAsync(db, "environment_readings"));
         var hourly = await SinkSchema.RowsAsync(db, "SELECT bucket, readings, max_temperature_c, avg_temperature_c, avg_humidity_pct, max_perceived_temperature_c FROM environment_hourly WHERE loc_id = 'F1-B1-1F-L01' ORDER BY bucket");
@@ -108,10 +98,10 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
             Finding(duplicate, AnomalyKind.DuplicateRow, "row", null, null, 0.99),
         };
 
-        var tripBatch = Batch(new TripRecordWriter(), trips);
-        var anomalyBatch = Batch(new AnomalyWriter(0.9), anomalies);
+        var tripBatch = SinkSchema.Batch(new TripRecordWriter(), trips);
+        var anomalyBatch = SinkSchema.Batch(new AnomalyWriter(0.9), anomalies);
         SinkSchema.Write(db, path, [tripBatch, anomalyBatch]);
-        SinkSchema.Write(db, path, [Batch(new TripRecordWriter(), trips), Batch(new AnomalyWriter(0.9), anomalies)]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new TripRecordWriter(), trips), SinkSchema.Batch(new AnomalyWriter(0.9), anomalies)]);
 
         Assert.Equal(2L, await SinkSchema.CountAsync(db, "trips"));
         Assert.Equal(3L, await SinkSchema.CountAsync(db, "anomalies"));
@@ -133,8 +123,8 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
         var later = first with { Count = 12, Max = 39, Avg = 23, LateCount = 1, Status = StatusLevel.Critical };
         var other = first with { EntityId = "g1/sensor1", EntityType = EntityTypes.MachineSensor, Metric = "acceleration_g", Rms = 0.3 };
 
-        SinkSchema.Write(db, path, [Batch(new WindowAggregateWriter(), [first, later, other])]);
-        SinkSchema.Write(db, path, [Batch(new WindowAggregateWriter(), [first, later])]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new WindowAggregateWriter(), [first, later, other])]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new WindowAggregateWriter(), [first, later])]);
 
         var rows = await SinkSchema.RowsAsync(db, "SELECT entity_id, entity_type, count, max, avg, late_count, rms, status FROM window_aggregates ORDER BY entity_id");
         Assert.Equal([["F1-B1", "building", 12L, 39.0, 23.0, 1L, null, "Critical"], ["g1/sensor1", "machine_sensor", 10L, 25.0, 21.0, 0L, 0.3, "Normal"]], rows);
@@ -152,7 +142,7 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
 
         for (var i = 0; i < 2; i++)
         {
-            SinkSchema.Write(db, path, [Batch(new StatusChangeWriter(), [change]), Batch(new VibrationDiagnosisWriter(), [diagnosis])]);
+            SinkSchema.Write(db, path, [SinkSchema.Batch(new StatusChangeWriter(), [change]), SinkSchema.Batch(new VibrationDiagnosisWriter(), [diagnosis])]);
         }
 
         Assert.Equal(["F1-B1-1F-L01", "temperature_c", T0.UtcDateTime, "production", null, "Warning", 33.5, 32.0],
@@ -179,13 +169,30 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
             new ThresholdChange("office", "temperature_c", office with { WarningAbove = 26, UpdatedAt = T0.AddHours(1) }),
         };
 
-        SinkSchema.Write(db, path, [Batch(new DeadLetterWriter(), [letter]), Batch(new ThresholdWriter(), changes)]);
-        SinkSchema.Write(db, path, [Batch(new DeadLetterWriter(), [letter]), Batch(new ThresholdWriter(), [new ThresholdChange("server_room", "humidity_pct", null)])]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new DeadLetterWriter(), [letter]), SinkSchema.Batch(new ThresholdWriter(), changes)]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new DeadLetterWriter(), [letter]), SinkSchema.Batch(new ThresholdWriter(), [new ThresholdChange("server_room", "humidity_pct", null)])]);
 
         var stored = (await SinkSchema.RowsAsync(db, "SELECT source_partition, source_offset, key, value, header_keys, header_values, error_reason FROM dead_letters")).Single();
         Assert.Equal([3, 42L, new byte[] { 1, 2 }, new byte[] { 0, 9, 9 }, new[] { "h1", "h2" }, new byte[]?[] { [7], null }, "WrongMagicByte"], stored);
         Assert.Equal([["office", "temperature_c", 26.0, T0.UtcDateTime.AddHours(1)]],
             await SinkSchema.RowsAsync(db, "SELECT sensor_type, metric, warning_above, updated_at FROM thresholds"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task ARawBatchPartlyStoredAlready_FallsBackFromTheDirectCopy_AndStoresEachRowOnce(StorageMode mode)
+    {
+        var path = SinkSchema.PathOf(mode);
+        var db = await SinkSchema.MigratedAsync(fixture.Cluster, path);
+        var writer = new EnvironmentReadingWriter();
+        var readings = Enumerable.Range(0, 20).Select(i => new EnvironmentReading("F1-B1-1F-L01-A1", "F1-B1-1F-L01", T0.AddSeconds(10 * i), 20 + i, 40, null)).ToList();
+
+        SinkSchema.Write(db, path, [SinkSchema.Batch(writer, readings[..8])]); // straight into the table
+        SinkSchema.Write(db, path, [SinkSchema.Batch(writer, readings[5..])]); // rows 5–7 again: the direct copy fails, staging merges
+        SinkSchema.Write(db, path, [SinkSchema.Batch(writer, [readings[19], readings[19]])]); // a duplicate inside one batch
+
+        var rows = await SinkSchema.RowsAsync(db, "SELECT temperature_c FROM environment_readings ORDER BY event_time");
+        Assert.Equal(readings.Select(r => (object?)r.TemperatureC), rows.Select(r => r[0]));
     }
 
     [Theory]
@@ -196,9 +203,9 @@ public sealed class WriterTests(PostgresClusterFixture fixture)
         var db = await SinkSchema.MigratedAsync(fixture.Cluster, path);
         var reading = new EnvironmentReading("s1", "L1", T0, 20, 50, null);
 
-        SinkSchema.Write(db, path, [Batch(new EnvironmentReadingWriter(), [reading])],
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new EnvironmentReadingWriter(), [reading])],
             [new PartitionOffset(Topics.SensorsEnvironment, 2, 17), new PartitionOffset(Topics.TripsRecords, 0, 5)]);
-        SinkSchema.Write(db, path, [Batch(new EnvironmentReadingWriter(), [reading])], [new PartitionOffset(Topics.SensorsEnvironment, 2, 18)]);
+        SinkSchema.Write(db, path, [SinkSchema.Batch(new EnvironmentReadingWriter(), [reading])], [new PartitionOffset(Topics.SensorsEnvironment, 2, 18)]);
 
         Assert.Equal([[Topics.SensorsEnvironment, 2, 18L], [Topics.TripsRecords, 0, 5L]],
             await SinkSchema.RowsAsync(db, "SELECT topic, partition, next_offset FROM sink_offsets WHERE consumer_group = 'test-sink' ORDER BY topic"));

@@ -4,7 +4,6 @@ using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Locations;
 using SensorStream.StreamProcessors.Anomalies;
 using SensorStream.Sinks;
-using SensorStream.Sinks.Batching;
 using SensorStream.Sinks.Migrations;
 using SensorStream.Sinks.Queries;
 using SensorStream.Sinks.Writers;
@@ -19,16 +18,6 @@ public sealed class SensorQueriesTests(PostgresClusterFixture fixture)
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
 
     public static TheoryData<StorageMode> Paths => [StorageMode.Plain, StorageMode.TimescaleDb];
-
-    private static TableBatch<T> Batch<T>(TableWriter<T> writer, IEnumerable<T> rows)
-    {
-        var batch = new TableBatch<T>(writer);
-        foreach (var row in rows)
-        {
-            batch.Add(row);
-        }
-        return batch;
-    }
 
     private async Task<(string Db, SensorQueries Queries, NpgsqlDataSource DataSource)> DatabaseAsync(StorageMode mode, DateTimeOffset? now = null)
     {
@@ -55,7 +44,7 @@ public sealed class SensorQueriesTests(PostgresClusterFixture fixture)
             new VibrationBlock("g1", $"sensor{1 + (i % 2)}", T0.AddSeconds(i), 2560, 1500, [3f, -4f]),
             new VibrationBlock("g2", "sensor1", T0.AddSeconds(i).AddMilliseconds(500), 2560, null, [1f, 1f]),
         }).ToList();
-        SinkSchema.Write(db, SinkSchema.PathOf(mode), [Batch(new VibrationBlockWriter(), blocks)]);
+        SinkSchema.Write(db, SinkSchema.PathOf(mode), [SinkSchema.Batch(new VibrationBlockWriter(), blocks)]);
 
         var latest = await queries.LatestBlocksAsync(3, before: T0.AddMinutes(1), cancellationToken: TestContext.Current.CancellationToken);
 
@@ -78,7 +67,7 @@ public sealed class SensorQueriesTests(PostgresClusterFixture fixture)
         // 10 blocks of 256 samples at 2 560 Hz = 1 s of signal; one spike of 9 g in block 6.
         var blocks = Enumerable.Range(0, 10).Select(i => new VibrationBlock("g1", "sensor1", T0.AddMilliseconds(100 * i), 2560, 1500,
             [.. Enumerable.Range(0, 256).Select(k => i == 6 && k == 100 ? 9f : (float)Math.Sin(k / 10.0))])).ToList();
-        SinkSchema.Write(db, SinkSchema.PathOf(mode), [Batch(new VibrationBlockWriter(), blocks)]);
+        SinkSchema.Write(db, SinkSchema.PathOf(mode), [SinkSchema.Batch(new VibrationBlockWriter(), blocks)]);
         var ct = TestContext.Current.CancellationToken;
 
         var reduced = await queries.RangeAsync("g1", "sensor1", T0, T0.AddSeconds(1), 50, ct);
@@ -114,7 +103,7 @@ public sealed class SensorQueriesTests(PostgresClusterFixture fixture)
                 windows.Add(Window("F1-B1-1F-L01", EntityTypes.Location, day.AddHours(hour), TimeSpan.FromMinutes(1), 99)); // not hourly
             }
         }
-        SinkSchema.Write(db, SinkSchema.PathOf(mode), [Batch(new WindowAggregateWriter(), windows)]);
+        SinkSchema.Write(db, SinkSchema.PathOf(mode), [SinkSchema.Batch(new WindowAggregateWriter(), windows)]);
         var ct = TestContext.Current.CancellationToken;
 
         var day1 = await queries.HourlyAsync("location", "F1-B1-1F-L01", DatePeriod.Parse("20261101", "20261101"), cancellationToken: ct);
@@ -148,7 +137,7 @@ public sealed class SensorQueriesTests(PostgresClusterFixture fixture)
             new StatusChange(fresh.SensorId, fresh.SensorType, "temperature_c", T0.AddMinutes(5), StatusLevel.Normal, StatusLevel.Warning, 33, 32),
             new StatusChange(fresh.SensorId, fresh.SensorType, "humidity_pct", T0, null, StatusLevel.Normal, 40, null),
         };
-        SinkSchema.Write(db, SinkSchema.PathOf(mode), [Batch(new EnvironmentReadingWriter(), readings), Batch(new StatusChangeWriter(), statuses)]);
+        SinkSchema.Write(db, SinkSchema.PathOf(mode), [SinkSchema.Batch(new EnvironmentReadingWriter(), readings), SinkSchema.Batch(new StatusChangeWriter(), statuses)]);
         var ct = TestContext.Current.CancellationToken;
 
         var location = await queries.SnapshotAsync(locId: fresh.LocId, cancellationToken: ct);
@@ -188,7 +177,7 @@ public sealed class SensorQueriesTests(PostgresClusterFixture fixture)
             Finding(duplicate, AnomalyKind.DuplicateRow, "row", null, null, 0.99),
             Finding(original, AnomalyKind.AdjacentKeyTypo, "revenue", 800, 500, 0.5), // below the acceptance score: not applied
         };
-        SinkSchema.Write(db, SinkSchema.PathOf(mode), [Batch(new TripRecordWriter(), trips), Batch(new AnomalyWriter(0.9), anomalies)]);
+        SinkSchema.Write(db, SinkSchema.PathOf(mode), [SinkSchema.Batch(new TripRecordWriter(), trips), SinkSchema.Batch(new AnomalyWriter(0.9), anomalies)]);
 
         var summaries = await queries.TripSummariesAsync(cancellationToken: TestContext.Current.CancellationToken);
         var november = await queries.TripSummariesAsync("TRK-01", DatePeriod.Parse("202611", "202611"), TestContext.Current.CancellationToken);
