@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace SensorStream.Sinks.Migrations;
 
 /// <summary>The migrations of this build, in order, for one storage path (the scripts are embedded resources).</summary>
@@ -10,8 +13,8 @@ internal static class MigrationCatalog
     [
         new(1, "core", Load("001_core.sql")),
         path == StoragePath.TimescaleDb
-            ? new(2, TimeSeriesName + "timescaledb", Load("002_time_series_timescaledb.sql"))
-            : new(2, TimeSeriesName + "plain", Load("002_time_series_plain.sql")),
+            ? new(2, TimeSeriesName + "timescaledb", TimeSeriesTables(partitionBy: null) + Load("002_time_series_timescaledb.sql"))
+            : new(2, TimeSeriesName + "plain", TimeSeriesTables(partitionBy: "PARTITION BY RANGE ({0})") + Load("002_time_series_plain.sql")),
         new(3, "vibration_data_view", Load("003_vibration_data_view.sql")),
     ];
 
@@ -22,6 +25,14 @@ internal static class MigrationCatalog
         TimeSeriesName + "plain" => StoragePath.Plain,
         _ => null,
     };
+
+    /// <summary>
+    /// The time-series tables, written once for both paths: <c>{{time_partitioning column}}</c> becomes
+    /// <paramref name="partitionBy"/> formatted with the column (plain), or nothing (TimescaleDB makes hypertables after).
+    /// </summary>
+    private static string TimeSeriesTables(string? partitionBy) =>
+        Regex.Replace(Load("002_time_series_tables.sql"), @"\{\{time_partitioning (\w+)\}\}",
+            match => partitionBy is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, partitionBy, match.Groups[1].Value)) + "\n";
 
     private static string Load(string file)
     {

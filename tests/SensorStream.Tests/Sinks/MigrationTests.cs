@@ -27,6 +27,23 @@ public sealed class MigrationTests(PostgresClusterFixture fixture)
     }
 
     [Fact]
+    public void TimeSeriesTables_AreWrittenOnce_PartitionedOnPlain_AndLeftForHypertablesOnTimescaleDb()
+    {
+        var plain = MigrationCatalog.For(StoragePath.Plain)[1].Sql;
+        var timescale = MigrationCatalog.For(StoragePath.TimescaleDb)[1].Sql;
+
+        foreach (var sql in new[] { plain, timescale })
+        {
+            Assert.DoesNotContain("{{", sql, StringComparison.Ordinal);
+            Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(sql, @"(?m)^CREATE TABLE (vibration_blocks|environment_readings|window_aggregates|vibration_diagnoses) \("));
+        }
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(plain, @"\) PARTITION BY RANGE \(event_time\);"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(plain, @"\) PARTITION BY RANGE \(window_start\);"));
+        Assert.DoesNotContain("PARTITION BY", timescale, StringComparison.Ordinal);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(timescale, "create_hypertable"));
+    }
+
+    [Fact]
     public async Task Migrate_EmptyDatabase_AppliesEveryMigration_AndASecondRunChangesNothing()
     {
         var db = Cluster.ConnectionString(await Cluster.CreateDatabaseAsync());
