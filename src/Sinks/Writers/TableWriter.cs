@@ -52,19 +52,6 @@ internal abstract class TableWriter<T>
     public virtual DateTime TimeOf(T row) => throw new NotSupportedException($"{Table} is not time-partitioned");
 
     /// <summary>
-    /// Copies <paramref name="rows"/> into the staging table and merges them into the target in the caller's
-    /// transaction; returns the rows the merge statements affected. The sink itself copies every table first and then
-    /// sends all merges in one round trip (<see cref="Copy"/>, <see cref="AddMerge"/>); this does both for one table.
-    /// </summary>
-    public int Write(NpgsqlConnection connection, IReadOnlyList<T> rows)
-    {
-        Copy(connection, rows);
-        using var batch = new NpgsqlBatch(connection);
-        AddMerge(batch);
-        return batch.ExecuteNonQuery();
-    }
-
-    /// <summary>
     /// Whether a batch is first copied straight into the table: for append-only raw feeds whose merge only skips rows
     /// already there, one COPY instead of COPY + merge (about half the work). A batch holding a row already stored (a
     /// re-delivery) fails that copy on the primary key; it is then undone to a savepoint and merged from staging.
