@@ -1,3 +1,5 @@
 using SensorStream.Benchmarks;
+using SensorStream.Contracts.Kafka;
 
+KafkaNativeLibrary.UseBundled();
 return await BenchmarkRunner.RunAsync(args);

@@ -20,6 +20,9 @@ public static class SensorStreamCommand
         {
             root.Subcommands.Add(command);
         }
+        // --version names the native Kafka client too: which librdkafka a process binds is what support asks first.
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Action = new VersionAction();
         return root;
     }
 }

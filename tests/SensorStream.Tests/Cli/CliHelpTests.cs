@@ -29,12 +29,13 @@ public sealed class CliHelpTests
     }
 
     [Fact]
-    public void Version_PrintsTheAssemblyVersion()
+    public void Version_PrintsTheAssemblyVersion_AndTheBoundLibrdkafka()
     {
         var (exitCode, output, _) = Run("--version");
 
         Assert.Equal(0, exitCode);
-        Assert.StartsWith("0.1.0", output.Trim());
+        Assert.StartsWith("sensorstream 0.1.0", output.Trim());
+        Assert.Contains("librdkafka 2.16.0", output);
     }
 
     [Fact]
