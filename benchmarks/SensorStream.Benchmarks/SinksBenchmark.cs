@@ -1,12 +1,12 @@
+using SensorStream.Storage;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 using SensorStream.Contracts.Events;
-using SensorStream.Sinks;
 using SensorStream.Sinks.Batching;
-using SensorStream.Sinks.LocalDatabase;
-using SensorStream.Sinks.Migrations;
+using SensorStream.Storage.LocalDatabase;
+using SensorStream.Storage.Migrations;
 using SensorStream.Sinks.Writers;
 
 namespace SensorStream.Benchmarks;

@@ -7,7 +7,7 @@ using SensorStream.Contracts.Locations;
 using SensorStream.Contracts.SchemaRegistry;
 using SensorStream.Sinks.Batching;
 using SensorStream.Sinks.Hosting;
-using SensorStream.Sinks.Migrations;
+using SensorStream.Storage.Migrations;
 
 namespace SensorStream.Sinks;
 

@@ -1,3 +1,4 @@
+using SensorStream.Storage;
 using Npgsql;
 using ContractTopics = SensorStream.Contracts.Topics;
 

@@ -1,3 +1,4 @@
+using SensorStream.Storage;
 using System.CommandLine;
 using System.Diagnostics.Metrics;
 using SensorStream.ServiceDefaults.Configuration;

@@ -13,7 +13,7 @@ using SensorStream.Producers.Vibration;
 using SensorStream.ServiceDefaults.Configuration;
 using SensorStream.ServiceDefaults.Logging;
 using SensorStream.Sinks;
-using SensorStream.Sinks.LocalDatabase;
+using SensorStream.Storage.LocalDatabase;
 using SensorStream.StreamProcessors;
 using SensorStream.StreamProcessors.Runtime;
 

@@ -1,5 +1,5 @@
 using SensorStream.Sinks;
-using SensorStream.Sinks.LocalDatabase;
+using SensorStream.Storage.LocalDatabase;
 
 namespace SensorStream.Cli.Commands;
 

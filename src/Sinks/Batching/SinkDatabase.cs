@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using SensorStream.Sinks.Migrations;
+using SensorStream.Storage.Migrations;
 
 namespace SensorStream.Sinks.Batching;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using SensorStream.Sinks.Migrations;
+using SensorStream.Storage.Migrations;
 using SensorStream.Sinks.Writers;
 
 namespace SensorStream.Sinks.Batching;

@@ -1,4 +1,4 @@
-using SensorStream.Sinks.LocalDatabase;
+using SensorStream.Storage.LocalDatabase;
 
 namespace SensorStream.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
+using SensorStream.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SensorStream.Sinks;
-using SensorStream.Sinks.LocalDatabase;
-using SensorStream.Sinks.Migrations;
+using SensorStream.Storage.LocalDatabase;
+using SensorStream.Storage.Migrations;
 using SensorStream.Tests.Infrastructure;
 
 namespace SensorStream.Tests.Sinks;

@@ -1,3 +1,4 @@
+using SensorStream.Storage;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using SensorStream.Storage;
 using Microsoft.Extensions.Configuration;
 using SensorStream.ServiceDefaults.Configuration;
 using SensorStream.Sinks;

@@ -1,7 +1,7 @@
 using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 using SensorStream.Producers.Publishing;
-using SensorStream.Sinks.LocalDatabase;
+using SensorStream.Storage.LocalDatabase;
 using SensorStream.Tests.Infrastructure;
 using SensorStream.Tests.StreamProcessors.Processing;
 

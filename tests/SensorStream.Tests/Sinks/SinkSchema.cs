@@ -1,9 +1,9 @@
+using SensorStream.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SensorStream.Sinks;
 using SensorStream.Sinks.Batching;
-using SensorStream.Sinks.LocalDatabase;
-using SensorStream.Sinks.Migrations;
+using SensorStream.Storage.LocalDatabase;
+using SensorStream.Storage.Migrations;
 using SensorStream.Sinks.Writers;
 
 namespace SensorStream.Tests.Sinks;

@@ -1,7 +1,7 @@
 using Npgsql;
 using SensorStream.Contracts.Events;
 using SensorStream.Sinks.Batching;
-using SensorStream.Sinks.Migrations;
+using SensorStream.Storage.Migrations;
 using SensorStream.Sinks.Writers;
 using SensorStream.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
+using SensorStream.Storage;
 using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
-using SensorStream.Sinks;
 using SensorStream.Sinks.Batching;
 using SensorStream.Sinks.Writers;
 using SensorStream.Tests.Infrastructure;

@@ -1,11 +1,11 @@
+using SensorStream.Storage;
 using Npgsql;
 using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Locations;
 using SensorStream.StreamProcessors.Anomalies;
-using SensorStream.Sinks;
-using SensorStream.Sinks.Migrations;
-using SensorStream.Sinks.Queries;
+using SensorStream.Storage.Migrations;
+using SensorStream.Storage.Queries;
 using SensorStream.Sinks.Writers;
 using SensorStream.Tests.Infrastructure;
 

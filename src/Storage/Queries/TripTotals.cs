@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>Totals over a set of trips, in the log's currency.</summary>
 /// <param name="Trips">Trips counted.</param>

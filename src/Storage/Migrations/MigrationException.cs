@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Migrations;
+namespace SensorStream.Storage.Migrations;
 
 /// <summary>The database schema cannot be brought to this build's version (the message says why and what to do).</summary>
 internal sealed class MigrationException : Exception

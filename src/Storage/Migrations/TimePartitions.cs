@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace SensorStream.Sinks.Migrations;
+namespace SensorStream.Storage.Migrations;
 
 /// <summary>
 /// Keeps the plain path's range partitions ahead of the data: at start and every maintenance interval it creates

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>
 /// The read side LiveHub serves: SQL over the tables the sink writes, the same on plain PostgreSQL and on TimescaleDB.

@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>One truck's month of trips, as typed and with accepted corrections applied (duplicate rows left out).</summary>
 /// <param name="TruckId">Truck.</param>

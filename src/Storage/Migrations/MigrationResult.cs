@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Migrations;
+namespace SensorStream.Storage.Migrations;
 
 /// <summary>What a migration run did.</summary>
 /// <param name="Path">The storage path the database is on.</param>

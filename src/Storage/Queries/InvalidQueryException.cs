@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>A query parameter that cannot be used, naming the parameter (LiveHub answers it with a 400 Problem Details).</summary>
 public sealed class InvalidQueryException(string parameter, string message) : ArgumentException(message, parameter)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace SensorStream.Sinks.Migrations;
+namespace SensorStream.Storage.Migrations;
 
 /// <summary>
 /// Brings a database to this build's schema. Every sink runs it at start: it takes a session advisory lock (so sinks

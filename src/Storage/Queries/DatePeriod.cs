@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>
 /// A UTC period from two calendar bounds written as <c>yyyy</c>, <c>yyyyMM</c> or <c>yyyyMMdd</c> (the legacy query

@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>
 /// One point of a downsampled series: the samples of one time bucket summarised, so a peak inside a bucket still shows

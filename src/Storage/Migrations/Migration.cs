@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SensorStream.Sinks.Migrations;
+namespace SensorStream.Storage.Migrations;
 
 /// <summary>One versioned schema change, applied once in its own transaction.</summary>
 /// <param name="Version">Order of application; never reused.</param>

@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Migrations;
+namespace SensorStream.Storage.Migrations;
 
 /// <summary>The storage path a database was migrated on; queries are the same on both.</summary>
 internal enum StoragePath

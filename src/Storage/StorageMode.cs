@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks;
+namespace SensorStream.Storage;
 
 /// <summary>Which storage path a new database gets (an existing database keeps the path it was created with).</summary>
 public enum StorageMode

@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>One stored vibration block with its samples and their root mean square.</summary>
 /// <param name="MachineId">Machine, e.g. <c>g1</c>.</param>

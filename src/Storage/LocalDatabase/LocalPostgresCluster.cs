@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace SensorStream.Sinks.LocalDatabase;
+namespace SensorStream.Storage.LocalDatabase;
 
 /// <summary>
 /// A private PostgreSQL 15 cluster: for tests and benchmarks, initdb in a fresh temporary directory, a free port on

@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>The latest state of one environment sensor, with where it is and its threshold status per metric.</summary>
 /// <param name="SensorId">Sensor id.</param>

@@ -2,7 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SensorStream.Contracts.Locations;
 
-namespace SensorStream.Sinks.Migrations;
+namespace SensorStream.Storage.Migrations;
 
 /// <summary>Seeds the reference tables at start: the location tree (upserted, so an edited file updates rows; sensors no longer listed stay for history) and the known machines.</summary>
 internal static class ReferenceData

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace SensorStream.Sinks.Migrations;
+namespace SensorStream.Storage.Migrations;
 
 /// <summary>The migrations of this build, in order, for one storage path (the scripts are embedded resources).</summary>
 internal static class MigrationCatalog
@@ -36,7 +36,7 @@ internal static class MigrationCatalog
 
     private static string Load(string file)
     {
-        using var stream = typeof(MigrationCatalog).Assembly.GetManifestResourceStream($"SensorStream.Sinks.Migrations.{file}")
+        using var stream = typeof(MigrationCatalog).Assembly.GetManifestResourceStream($"SensorStream.Storage.Migrations.{file}")
             ?? throw new InvalidOperationException($"migration {file} is not embedded in {typeof(MigrationCatalog).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

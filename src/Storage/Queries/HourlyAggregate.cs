@@ -1,4 +1,4 @@
-namespace SensorStream.Sinks.Queries;
+namespace SensorStream.Storage.Queries;
 
 /// <summary>One hour of one metric of a location-tree entity, from the processors' hourly windows.</summary>
 /// <param name="EntityId">The loc_id, floor, building or factory.</param>
