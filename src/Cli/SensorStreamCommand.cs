@@ -16,6 +16,7 @@ public static class SensorStreamCommand
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ProcessCommand.Create());
         root.Subcommands.Add(SinkCommand.Create());
+        root.Subcommands.Add(GroupsCommand.Create());
         foreach (var command in PendingCommands.All())
         {
             root.Subcommands.Add(command);
