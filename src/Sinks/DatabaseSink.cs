@@ -5,6 +5,7 @@ using Npgsql;
 using SensorStream.Contracts.Kafka;
 using SensorStream.Contracts.Locations;
 using SensorStream.Contracts.SchemaRegistry;
+using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.Sinks.Batching;
 using SensorStream.Sinks.Hosting;
 using SensorStream.Storage.Migrations;
@@ -75,7 +76,11 @@ public sealed partial class DatabaseSink : IDisposable
         await TopicBootstrapper.EnsureAsync(_kafka, _options.Topics).ConfigureAwait(false);
         var tables = new SinkTables(_registry, _options.AcceptCorrectionScore);
         tables.Vibration.KnowMachines(_options.Machines);
-        var host = new SinkHost(_kafka, _options, tables, database, _registry, _counters, _logger, TimeProvider.System);
+        var retry = new TransientRetry(new RetryOptions { InitialDelay = _options.RetryInitialDelay, MaxDelay = _options.RetryMaxDelay }, _logger, "sink");
+        var deadLetters = new DeadLetterRouter(_registry, _options.GroupId, TimeProvider.System, _logger);
+        // Routing a dead letter must never wait on the registry mid-batch.
+        await retry.ExecuteAsync<int>(deadLetters.WarmUpAsync, cancellationToken).ConfigureAwait(false);
+        var host = new SinkHost(_kafka, _options, tables, database, deadLetters, retry, _counters, _logger, TimeProvider.System);
         LogStarted(_logger, where, Path!.Value, string.Join(", ", _options.Topics), _options.GroupId);
         await Task.Factory.StartNew(() => host.Run(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             .ConfigureAwait(false);
