@@ -23,7 +23,8 @@ public sealed partial class DatabaseSink : IDisposable
     private readonly SinkOptions _options;
     private readonly ILogger _logger;
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SchemaRegistryClient _registry;
+    private readonly ISchemaRegistryClient _registry;
+    private readonly bool _ownsRegistry;
     private readonly LocationTree _tree;
     private readonly SinkCounters _counters;
     private readonly Lock _progressLock = new();
@@ -33,6 +34,18 @@ public sealed partial class DatabaseSink : IDisposable
     /// <summary>Prepares the sink; nothing connects until <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
     public DatabaseSink(KafkaOptions kafka, SinkOptions options, ILoggerFactory loggers, Meter meter)
+        : this(kafka, options, KafkaServiceCollectionExtensions.CreateRegistryClient(kafka), loggers, meter, ownsRegistry: true)
+    {
+    }
+
+    /// <summary>Prepares the sink over a shared registry client (not disposed with it).</summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
+    public DatabaseSink(KafkaOptions kafka, SinkOptions options, ISchemaRegistryClient registry, ILoggerFactory loggers, Meter meter)
+        : this(kafka, options, registry, loggers, meter, ownsRegistry: false)
+    {
+    }
+
+    private DatabaseSink(KafkaOptions kafka, SinkOptions options, ISchemaRegistryClient registry, ILoggerFactory loggers, Meter meter, bool ownsRegistry)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -55,7 +68,8 @@ public sealed partial class DatabaseSink : IDisposable
             connection.Options = "-c temp_buffers=64MB";
         }
         _dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
-        _registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
+        _registry = registry;
+        _ownsRegistry = ownsRegistry;
         _counters = new SinkCounters(meter);
     }
 
@@ -146,7 +160,10 @@ public sealed partial class DatabaseSink : IDisposable
     public void Dispose()
     {
         _dataSource.Dispose();
-        _registry.Dispose();
+        if (_ownsRegistry && _registry is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
     }
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Sink writing to {Database} ({Path} path) from {Topics} as group {Group}")]

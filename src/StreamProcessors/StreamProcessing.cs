@@ -26,7 +26,8 @@ public sealed class StreamProcessing : IDisposable
     private readonly KafkaOptions _kafka;
     private readonly ProcessingOptions _options;
     private readonly ILoggerFactory _loggers;
-    private readonly SchemaRegistryClient _registry;
+    private readonly ISchemaRegistryClient _registry;
+    private readonly bool _ownsRegistry;
     private readonly EventCodec _codec;
     private readonly LiveThresholds _thresholds = new(ThresholdTable.Defaults);
     private readonly LocationTree _tree;
@@ -35,6 +36,18 @@ public sealed class StreamProcessing : IDisposable
     /// <summary>Prepares the processors; nothing runs until <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
     public StreamProcessing(KafkaOptions kafka, ProcessingOptions options, ILoggerFactory loggers, Meter meter)
+        : this(kafka, options, KafkaServiceCollectionExtensions.CreateRegistryClient(kafka), loggers, meter, ownsRegistry: true)
+    {
+    }
+
+    /// <summary>Prepares the processors over a shared registry client (not disposed with them).</summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
+    public StreamProcessing(KafkaOptions kafka, ProcessingOptions options, ISchemaRegistryClient registry, ILoggerFactory loggers, Meter meter)
+        : this(kafka, options, registry, loggers, meter, ownsRegistry: false)
+    {
+    }
+
+    private StreamProcessing(KafkaOptions kafka, ProcessingOptions options, ISchemaRegistryClient registry, ILoggerFactory loggers, Meter meter, bool ownsRegistry)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -45,7 +58,8 @@ public sealed class StreamProcessing : IDisposable
         _options = options;
         _loggers = loggers;
         Meter = meter;
-        _registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
+        _registry = registry;
+        _ownsRegistry = ownsRegistry;
         _codec = new EventCodec(_registry);
         _tree = options.LocationsFile is { } file ? LocationTree.Load(file) : LocationTree.Default;
     }
@@ -143,5 +157,11 @@ public sealed class StreamProcessing : IDisposable
     }
 
     /// <summary>Releases the registry client.</summary>
-    public void Dispose() => _registry.Dispose();
+    public void Dispose()
+    {
+        if (_ownsRegistry && _registry is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
 }

@@ -25,12 +25,6 @@ public sealed class KafkaOptions
     [Required]
     public Uri SchemaRegistryUrl { get; set; } = new("http://127.0.0.1:8081");
 
-    /// <summary>
-    /// Further Schema Registry URLs tried when <see cref="SchemaRegistryUrl"/> does not answer (a registry cluster).
-    /// Default none.
-    /// </summary>
-    public List<Uri> SchemaRegistryFallbackUrls { get; set; } = [];
-
     /// <summary><c>user:password</c> for the Schema Registry's HTTP basic authentication (Confluent Cloud: key:secret), or null. Default null.</summary>
     public string? SchemaRegistryBasicAuthUserInfo { get; set; }
 

@@ -132,7 +132,6 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
             .Where(o => o.Offset.Value >= 0)
             .ToList();
         CommitOffsets(consumer, final);
-        LogRevoked(context.Logger, Name, string.Join(", ", partitions));
     }
 
     /// <summary>
@@ -224,9 +223,6 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
             waiting.TrySetResult();
         }
     }
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "{Processor}: revoked {Partitions} (drained, flushed, committed)")]
-    private static partial void LogRevoked(ILogger logger, string processor, string partitions);
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Critical, Message = "{Processor}: processing {Partition} offset {Offset} failed; the processor stops without committing past it")]
     private static partial void LogLaneFailed(ILogger logger, Exception exception, string processor, string partition, long offset);
