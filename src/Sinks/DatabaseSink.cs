@@ -5,6 +5,7 @@ using Npgsql;
 using SensorStream.Contracts.Kafka;
 using SensorStream.Contracts.Locations;
 using SensorStream.Contracts.SchemaRegistry;
+using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.Sinks.Batching;
 using SensorStream.Sinks.Hosting;
 using SensorStream.Storage.Migrations;
@@ -22,7 +23,8 @@ public sealed partial class DatabaseSink : IDisposable
     private readonly SinkOptions _options;
     private readonly ILogger _logger;
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SchemaRegistryClient _registry;
+    private readonly ISchemaRegistryClient _registry;
+    private readonly bool _ownsRegistry;
     private readonly LocationTree _tree;
     private readonly SinkCounters _counters;
     private readonly Lock _progressLock = new();
@@ -32,6 +34,18 @@ public sealed partial class DatabaseSink : IDisposable
     /// <summary>Prepares the sink; nothing connects until <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
     public DatabaseSink(KafkaOptions kafka, SinkOptions options, ILoggerFactory loggers, Meter meter)
+        : this(kafka, options, KafkaServiceCollectionExtensions.CreateRegistryClient(kafka), loggers, meter, ownsRegistry: true)
+    {
+    }
+
+    /// <summary>Prepares the sink over a shared registry client (not disposed with it).</summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
+    public DatabaseSink(KafkaOptions kafka, SinkOptions options, ISchemaRegistryClient registry, ILoggerFactory loggers, Meter meter)
+        : this(kafka, options, registry, loggers, meter, ownsRegistry: false)
+    {
+    }
+
+    private DatabaseSink(KafkaOptions kafka, SinkOptions options, ISchemaRegistryClient registry, ILoggerFactory loggers, Meter meter, bool ownsRegistry)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -54,7 +68,8 @@ public sealed partial class DatabaseSink : IDisposable
             connection.Options = "-c temp_buffers=64MB";
         }
         _dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
-        _registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
+        _registry = registry;
+        _ownsRegistry = ownsRegistry;
         _counters = new SinkCounters(meter);
     }
 
@@ -75,7 +90,11 @@ public sealed partial class DatabaseSink : IDisposable
         await TopicBootstrapper.EnsureAsync(_kafka, _options.Topics).ConfigureAwait(false);
         var tables = new SinkTables(_registry, _options.AcceptCorrectionScore);
         tables.Vibration.KnowMachines(_options.Machines);
-        var host = new SinkHost(_kafka, _options, tables, database, _registry, _counters, _logger, TimeProvider.System);
+        var retry = new TransientRetry(new RetryOptions { InitialDelay = _options.RetryInitialDelay, MaxDelay = _options.RetryMaxDelay }, _logger, "sink");
+        var deadLetters = new DeadLetterRouter(_registry, _options.GroupId, TimeProvider.System, _logger);
+        // Routing a dead letter must never wait on the registry mid-batch.
+        await retry.ExecuteAsync<int>(deadLetters.WarmUpAsync, cancellationToken).ConfigureAwait(false);
+        var host = new SinkHost(_kafka, _options, tables, database, deadLetters, retry, _counters, _logger, TimeProvider.System);
         LogStarted(_logger, where, Path!.Value, string.Join(", ", _options.Topics), _options.GroupId);
         await Task.Factory.StartNew(() => host.Run(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             .ConfigureAwait(false);
@@ -141,7 +160,10 @@ public sealed partial class DatabaseSink : IDisposable
     public void Dispose()
     {
         _dataSource.Dispose();
-        _registry.Dispose();
+        if (_ownsRegistry && _registry is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
     }
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Sink writing to {Database} ({Path} path) from {Topics} as group {Group}")]

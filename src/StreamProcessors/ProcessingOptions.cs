@@ -75,6 +75,7 @@ public sealed class ProcessingOptions
         problems.AddRange(Run.Where(name => !AllProcessors.Contains(name, StringComparer.OrdinalIgnoreCase))
             .Select(name => $"Processors: Run: unknown processor '{name}' (known: {string.Join(", ", AllProcessors)})"));
         problems.AddRange(Trips.Problems());
+        problems.AddRange(Host.Retry.Problems("Processors: Host"));
         if (Anomalies.Alpha is <= 0 or >= 1)
         {
             problems.Add("Processors: Anomalies:Alpha must be between 0 and 1");

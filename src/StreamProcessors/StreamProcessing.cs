@@ -2,9 +2,11 @@ using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using SensorStream.Contracts;
+using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Kafka;
 using SensorStream.Contracts.Locations;
 using SensorStream.Contracts.SchemaRegistry;
+using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.StreamProcessors.Environment;
 using SensorStream.StreamProcessors.Rollup;
 using SensorStream.StreamProcessors.Runtime;
@@ -24,7 +26,8 @@ public sealed class StreamProcessing : IDisposable
     private readonly KafkaOptions _kafka;
     private readonly ProcessingOptions _options;
     private readonly ILoggerFactory _loggers;
-    private readonly SchemaRegistryClient _registry;
+    private readonly ISchemaRegistryClient _registry;
+    private readonly bool _ownsRegistry;
     private readonly EventCodec _codec;
     private readonly LiveThresholds _thresholds = new(ThresholdTable.Defaults);
     private readonly LocationTree _tree;
@@ -33,6 +36,18 @@ public sealed class StreamProcessing : IDisposable
     /// <summary>Prepares the processors; nothing runs until <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
     public StreamProcessing(KafkaOptions kafka, ProcessingOptions options, ILoggerFactory loggers, Meter meter)
+        : this(kafka, options, KafkaServiceCollectionExtensions.CreateRegistryClient(kafka), loggers, meter, ownsRegistry: true)
+    {
+    }
+
+    /// <summary>Prepares the processors over a shared registry client (not disposed with them).</summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists the problems).</exception>
+    public StreamProcessing(KafkaOptions kafka, ProcessingOptions options, ISchemaRegistryClient registry, ILoggerFactory loggers, Meter meter)
+        : this(kafka, options, registry, loggers, meter, ownsRegistry: false)
+    {
+    }
+
+    private StreamProcessing(KafkaOptions kafka, ProcessingOptions options, ISchemaRegistryClient registry, ILoggerFactory loggers, Meter meter, bool ownsRegistry)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -43,7 +58,8 @@ public sealed class StreamProcessing : IDisposable
         _options = options;
         _loggers = loggers;
         Meter = meter;
-        _registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
+        _registry = registry;
+        _ownsRegistry = ownsRegistry;
         _codec = new EventCodec(_registry);
         _tree = options.LocationsFile is { } file ? LocationTree.Load(file) : LocationTree.Default;
     }
@@ -61,6 +77,7 @@ public sealed class StreamProcessing : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await TopicBootstrapper.EnsureAsync(_kafka, [.. Topics.All, RollupTopic]).ConfigureAwait(false);
+        await RegisterOutputSchemasAsync(cancellationToken).ConfigureAwait(false);
         var hosts = new List<ProcessorHost>();
         if (Runs("environment"))
         {
@@ -81,12 +98,40 @@ public sealed class StreamProcessing : IDisposable
         {
             hosts.Add(Host("trips", [Topics.TripsRecords], (context, _) => new TripPartitionProcessor(context, _options.Trips)));
         }
-        var tasks = hosts.Select(h => h.RunAsync(cancellationToken)).ToList();
+        // One processor failing stops the others: the role is down, and a supervisor (or `up`) must see it at once.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tasks = hosts.Select(h => h.RunAsync(stop.Token)).ToList();
         if (Runs("environment") || Runs("vibration"))
         {
-            tasks.Add(new ThresholdFeed(_kafka, _codec, _thresholds, _loggers.CreateLogger("SensorStream.Thresholds")).RunAsync(cancellationToken));
+            var logger = _loggers.CreateLogger("SensorStream.Thresholds");
+            tasks.Add(new ThresholdFeed(_kafka, _codec, _thresholds, new TransientRetry(_options.Host.Retry, logger, "thresholds"), logger).RunAsync(stop.Token));
+        }
+        var running = tasks.ToList();
+        while (running.Count > 0)
+        {
+            var finished = await Task.WhenAny(running).ConfigureAwait(false);
+            running.Remove(finished);
+            if (finished.IsFaulted)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
         }
         await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers every schema the processors write, waiting out a registry that is not up yet.</summary>
+    private async Task RegisterOutputSchemasAsync(CancellationToken cancellationToken)
+    {
+        var retry = new TransientRetry(_options.Host.Retry, _loggers.CreateLogger("SensorStream.Processors"), "processors");
+        await retry.ExecuteAsync(async ct =>
+        {
+            await OutputSchemas.RegisterAsync<WindowAggregate>(_registry, Topics.MetricsWindows, ct).ConfigureAwait(false);
+            await OutputSchemas.RegisterAsync<WindowAggregate>(_registry, RollupTopic, ct).ConfigureAwait(false);
+            await OutputSchemas.RegisterAsync<StatusChange>(_registry, Topics.StatusChanges, ct).ConfigureAwait(false);
+            await OutputSchemas.RegisterAsync<Anomaly>(_registry, Topics.Anomalies, ct).ConfigureAwait(false);
+            await OutputSchemas.RegisterAsync<VibrationDiagnosis>(_registry, Topics.DiagnosesVibration, ct).ConfigureAwait(false);
+            return await OutputSchemas.RegisterAsync<DeadLetter>(_registry, Topics.DeadLetters, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private bool Runs(string processor) => _options.Run.Contains(processor, StringComparer.OrdinalIgnoreCase);
@@ -96,7 +141,7 @@ public sealed class StreamProcessing : IDisposable
 
     private int PartitionCount(string topic)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _kafka.BootstrapServers }).Build();
+        using var admin = new AdminClientBuilder(_kafka.AdminConfig()).Build();
         return admin.GetMetadata(topic, TimeSpan.FromSeconds(30)).Topics.Single().Partitions.Count;
     }
 
@@ -104,10 +149,19 @@ public sealed class StreamProcessing : IDisposable
     {
         var counters = new ProcessorCounters(Meter, name);
         _counters.Add((name, counters));
-        var context = new ProcessorContext($"{_options.GroupPrefix}-{name}", _codec, counters, TimeProvider.System, _loggers.CreateLogger($"SensorStream.Processors.{name}"));
+        var groupId = $"{_options.GroupPrefix}-{name}";
+        var logger = _loggers.CreateLogger($"SensorStream.Processors.{name}");
+        var context = new ProcessorContext(groupId, _codec, counters, TimeProvider.System, logger,
+            new TransientRetry(_options.Host.Retry, logger, name), new DeadLetterRouter(_registry, groupId, TimeProvider.System, logger));
         return new ProcessorHost(name, _kafka, topics, context, tp => create(context, tp), _options.Host);
     }
 
     /// <summary>Releases the registry client.</summary>
-    public void Dispose() => _registry.Dispose();
+    public void Dispose()
+    {
+        if (_ownsRegistry && _registry is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
 }

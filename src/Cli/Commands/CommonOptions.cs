@@ -17,6 +17,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information,
     };
 
+    public static Option<int> HttpPort() => new("--http-port")
+    {
+        Description = "HTTP port of /metrics and /health (0 = any free port, printed at start). Default 0.",
+    };
+
     /// <summary>Adds <c>key = value</c> to <paramref name="overrides"/> when the user gave <paramref name="option"/>.</summary>
     public static void AddIfGiven<T>(this Dictionary<string, string?> overrides, ParseResult parseResult, Option<T> option, string key)
     {

@@ -3,7 +3,7 @@ using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Kafka;
 using SensorStream.Contracts.Locations;
-using SensorStream.Contracts.SchemaRegistry;
+using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.Producers.Import;
 using SensorStream.Producers.Publishing;
 using SensorStream.ServiceDefaults.Configuration;
@@ -94,7 +94,7 @@ internal static class ImportCommand
             {
                 return 1;
             }
-            using var registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
+            using var registry = KafkaServiceCollectionExtensions.CreateRegistryClient(kafka);
             using var publisher = new EventPublisher<T>(kafka, publishing, registry, topic, logger);
             using var deadLetters = new EventPublisher<DeadLetter>(kafka, publishing, registry, Topics.DeadLetters, logger);
             ImportReport report;

@@ -1,13 +1,13 @@
 using System.CommandLine;
-using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using SensorStream.Cli.Hosting;
+using SensorStream.ServiceDefaults.Hosting;
 using SensorStream.StreamProcessors;
-using SensorStream.StreamProcessors.Runtime;
-using SensorStream.ServiceDefaults.Configuration;
-using SensorStream.ServiceDefaults.Logging;
+using SensorStream.StreamProcessors.Hosting;
 
 namespace SensorStream.Cli.Commands;
 
-/// <summary><c>sensorstream process</c>: run every stream processor until Ctrl+C or SIGTERM.</summary>
+/// <summary><c>sensorstream process</c>: run every stream processor until Ctrl+C or SIGTERM (exit 1 if one fails).</summary>
 internal static class ProcessCommand
 {
     public static Command Create()
@@ -19,8 +19,9 @@ internal static class ProcessCommand
             Description = $"Run only these processors ({string.Join(", ", ProcessingOptions.AllProcessors)}); comma-separated or repeated. Default: all.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var httpPort = CommonOptions.HttpPort();
         var kafkaOptions = new KafkaCliOptions();
-        var command = new Command("process", "Run the stream processors: windows, threshold status, fault diagnosis, anomalies.") { group, locations, only };
+        var command = new Command("process", "Run the stream processors: windows, threshold status, fault diagnosis, anomalies.") { group, locations, only, httpPort };
         kafkaOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -28,6 +29,7 @@ internal static class ProcessCommand
             var error = parseResult.InvocationConfiguration.Error;
             var overrides = new Dictionary<string, string?>();
             overrides.AddIfGiven(parseResult, group, "Processors:GroupPrefix");
+            overrides.AddIfGiven(parseResult, httpPort, "Hosting:HttpPort");
             var selected = (parseResult.GetValue(only) ?? []).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             for (var i = 0; i < selected.Count; i++)
             {
@@ -37,41 +39,23 @@ internal static class ProcessCommand
             {
                 overrides["Processors:LocationsFile"] = file.FullName;
             }
-            StreamProcessing processing;
-            using var loggerFactory = ConsoleLogging.Create(parseResult.GetValue(kafkaOptions.LogLevel));
-            using var meter = new Meter("SensorStream.Processors");
+            Microsoft.Extensions.Configuration.IConfiguration configuration;
             try
             {
-                var configuration = kafkaOptions.Configuration(parseResult, overrides);
-                var options = SensorStreamConfiguration.Bind<ProcessingOptions>(configuration, ProcessingOptions.SectionName);
-                processing = new StreamProcessing(KafkaCliOptions.Kafka(configuration), options, loggerFactory, meter);
+                configuration = kafkaOptions.Configuration(parseResult, overrides);
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IOException)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
             {
                 await error.WriteLineAsync($"sensorstream process: {e.Message}").ConfigureAwait(false);
                 return 1;
             }
-            using (processing)
-            {
-                await output.WriteLineAsync("Processing (Ctrl+C stops)…").ConfigureAwait(false);
-                using var progress = new Timer(_ => output.WriteLine(string.Join(" | ", processing.Describe())), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
-                try
-                {
-                    await processing.RunAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (ProcessorFailedException e)
-                {
-                    await error.WriteLineAsync($"sensorstream process: {e.Message}").ConfigureAwait(false);
-                    return 1;
-                }
-                catch (Confluent.Kafka.KafkaException e)
-                {
-                    await error.WriteLineAsync($"sensorstream process: Kafka error: {e.Message}").ConfigureAwait(false);
-                    return 1;
-                }
-                await output.WriteLineAsync($"Stopped. {string.Join(" | ", processing.Describe())}").ConfigureAwait(false);
-            }
-            return 0;
+            var builder = SensorStreamHost.CreateBuilder(configuration, parseResult.GetValue(kafkaOptions.LogLevel));
+            builder.Services.AddStreamProcessors();
+            return await RoleCommand.RunAsync(builder, "process", output, error,
+                app => output.WriteLineAsync($"Processing (Ctrl+C stops)… metrics and health: {app.HttpUrl()}"),
+                app => output.WriteLineAsync($"Stopped. {string.Join(" | ", app.Services.GetRequiredService<StreamProcessing>().Describe())}"),
+                cancellationToken,
+                app => string.Join(" | ", app.Services.GetRequiredService<StreamProcessing>().Describe())).ConfigureAwait(false);
         });
         return command;
     }

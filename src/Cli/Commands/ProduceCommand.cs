@@ -3,7 +3,7 @@ using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Kafka;
 using SensorStream.Contracts.Locations;
-using SensorStream.Contracts.SchemaRegistry;
+using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.Producers.Environment;
 using SensorStream.Producers.Publishing;
 using SensorStream.Producers.Trips;
@@ -119,7 +119,7 @@ internal static class ProduceCommand
             {
                 return 1;
             }
-            using var registry = new SchemaRegistryClient(new SchemaRegistryClientOptions { Url = kafka.SchemaRegistryUrl });
+            using var registry = KafkaServiceCollectionExtensions.CreateRegistryClient(kafka);
             using var publisher = new EventPublisher<T>(kafka, publishing, registry, feed.Topic, logger);
             var rate = parseResult.GetValue(feedOptions.Rate) ?? feed.RealTimeRate;
             await output.WriteLineAsync($"{name}: producing to {feed.Topic} at {(rate == 0 ? "full speed" : FeedOptions.Format(rate) + " events/s")} (Ctrl+C stops)").ConfigureAwait(false);

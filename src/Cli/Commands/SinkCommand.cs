@@ -1,13 +1,14 @@
-using SensorStream.Storage;
 using System.CommandLine;
-using System.Diagnostics.Metrics;
-using SensorStream.ServiceDefaults.Configuration;
-using SensorStream.ServiceDefaults.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using SensorStream.Cli.Hosting;
+using SensorStream.ServiceDefaults.Hosting;
 using SensorStream.Sinks;
+using SensorStream.Sinks.Hosting;
+using SensorStream.Storage;
 
 namespace SensorStream.Cli.Commands;
 
-/// <summary><c>sensorstream sink</c>: write the raw and derived topics to PostgreSQL / TimescaleDB until Ctrl+C or SIGTERM.</summary>
+/// <summary><c>sensorstream sink</c>: write the raw and derived topics to PostgreSQL / TimescaleDB until Ctrl+C or SIGTERM (exit 1 if it fails).</summary>
 internal static class SinkCommand
 {
     public static Command Create()
@@ -20,10 +21,11 @@ internal static class SinkCommand
         var batch = new Option<int?>("--batch") { Description = "Records per database transaction at most. Default 5000." };
         var locations = new Option<FileInfo?>("--locations") { Description = "Locations CSV seeding the locations table. Default: the built-in tree." };
         var storage = new Option<StorageMode?>("--storage") { Description = "Storage path of a new database: Auto (TimescaleDB when installed), Plain or TimescaleDb. Default Auto." };
+        var httpPort = CommonOptions.HttpPort();
         var kafkaOptions = new KafkaCliOptions();
         var command = new Command("sink", "Write raw and derived topics to PostgreSQL / TimescaleDB (migrates the schema at start, idempotent batches, offsets committed after the database).")
         {
-            db, group, batch, locations, storage,
+            db, group, batch, locations, storage, httpPort,
         };
         kafkaOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -35,45 +37,28 @@ internal static class SinkCommand
             overrides.AddIfGiven(parseResult, group, "Sinks:GroupId");
             overrides.AddIfGiven(parseResult, batch, "Sinks:MaxBatchRecords");
             overrides.AddIfGiven(parseResult, storage, "Sinks:Storage");
+            overrides.AddIfGiven(parseResult, httpPort, "Hosting:HttpPort");
             if (parseResult.GetValue(locations) is { } file)
             {
                 overrides["Sinks:LocationsFile"] = file.FullName;
             }
-            using var loggerFactory = ConsoleLogging.Create(parseResult.GetValue(kafkaOptions.LogLevel));
-            using var meter = new Meter("SensorStream.Sinks");
-            DatabaseSink sink;
+            Microsoft.Extensions.Configuration.IConfiguration configuration;
             try
             {
-                var configuration = kafkaOptions.Configuration(parseResult, overrides);
-                var options = SensorStreamConfiguration.Bind<SinkOptions>(configuration, SinkOptions.SectionName);
-                sink = new DatabaseSink(KafkaCliOptions.Kafka(configuration), options, loggerFactory, meter);
+                configuration = kafkaOptions.Configuration(parseResult, overrides);
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IOException)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
             {
                 await error.WriteLineAsync($"sensorstream sink: {e.Message}").ConfigureAwait(false);
                 return 1;
             }
-            using (sink)
-            {
-                await output.WriteLineAsync("Sinking (Ctrl+C stops)…").ConfigureAwait(false);
-                using var progress = new Timer(_ => output.WriteLine(sink.Progress()), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
-                try
-                {
-                    await sink.RunAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (SinkFailedException e)
-                {
-                    await error.WriteLineAsync($"sensorstream sink: {e.Message}").ConfigureAwait(false);
-                    return 1;
-                }
-                catch (Confluent.Kafka.KafkaException e)
-                {
-                    await error.WriteLineAsync($"sensorstream sink: Kafka error: {e.Message}").ConfigureAwait(false);
-                    return 1;
-                }
-                await output.WriteLineAsync($"Stopped. {sink.Progress()}").ConfigureAwait(false);
-            }
-            return 0;
+            var builder = SensorStreamHost.CreateBuilder(configuration, parseResult.GetValue(kafkaOptions.LogLevel));
+            builder.Services.AddDatabaseSink();
+            return await RoleCommand.RunAsync(builder, "sink", output, error,
+                app => output.WriteLineAsync($"Sinking (Ctrl+C stops)… metrics and health: {app.HttpUrl()}"),
+                app => output.WriteLineAsync($"Stopped. {app.Services.GetRequiredService<DatabaseSink>().Progress()}"),
+                cancellationToken,
+                app => app.Services.GetRequiredService<DatabaseSink>().Progress()).ConfigureAwait(false);
         });
         return command;
     }

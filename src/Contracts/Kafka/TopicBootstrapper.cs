@@ -16,7 +16,7 @@ public static class TopicBootstrapper
     /// <exception cref="KafkaException">The cluster cannot be reached or refuses the creation (the message says why).</exception>
     public static async Task EnsureAsync(KafkaOptions kafka, IEnumerable<string> topics, int partitions = DefaultPartitions, TimeSpan? timeout = null)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = kafka.BootstrapServers, ClientId = kafka.ClientId }).Build();
+        using var admin = new AdminClientBuilder(kafka.AdminConfig()).Build();
         var wait = timeout ?? TimeSpan.FromSeconds(30);
         var existing = admin.GetMetadata(wait).Topics.Where(t => t.Error.Code == ErrorCode.NoError).Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
         var missing = topics.Distinct().Where(t => !existing.Contains(t)).ToList();

@@ -5,54 +5,74 @@ using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Kafka;
 using SensorStream.Contracts.SchemaRegistry;
 using SensorStream.Contracts.WireFormat;
+using SensorStream.ServiceDefaults.Kafka;
 
 namespace SensorStream.Producers.Publishing;
 
 /// <summary>
-/// Publishes events of one type to one topic through a long-lived, idempotent Confluent.Kafka producer with the
-/// Avro serializer: keyed, batched, ordered per key, counted. A message whose delivery fails is produced again up
-/// to <see cref="PublisherOptions.DeliveryRetries"/> times before it counts as failed, and every failure is logged
-/// with its key — nothing is dropped silently. <see cref="Flush"/> before disposing.
+/// Publishes events of one type to one topic through the shared <see cref="ReliableProducer"/> (idempotent, acks=all)
+/// with the project's Avro codec: keyed, batched, ordered per key, counted. librdkafka retries a delivery within
+/// <see cref="PublisherOptions.DeliveryTimeout"/>; a record that still fails is counted and logged, never produced again
+/// by the application, since that could put it behind later records of its key. <see cref="Flush"/> before disposing.
 /// </summary>
-public sealed partial class EventPublisher<T> : IDisposable where T : class, IAvroEvent<T>
+public sealed class EventPublisher<T> : IDisposable where T : class, IAvroEvent<T>
 {
-    private readonly IProducer<string, T> _producer;
+    private readonly ReliableProducer _producer;
+    private readonly ISerializer<T> _serializer;
+    private readonly ISchemaRegistryClient _registry;
     private readonly string _topic;
-    private readonly int _retries;
     private readonly ILogger _logger;
 
     /// <summary>Creates the producer; nothing is sent until <see cref="Publish"/>.</summary>
     public EventPublisher(KafkaOptions kafka, PublisherOptions options, ISchemaRegistryClient registry, string topic, ILogger logger)
     {
-        var config = kafka.ProducerConfig();
-        config.EnableIdempotence = true;
-        config.LingerMs = options.Linger.TotalMilliseconds;
-        config.BatchNumMessages = options.BatchMessages;
-        config.CompressionType = options.Compression;
-        config.MessageTimeoutMs = (int)options.DeliveryTimeout.TotalMilliseconds;
-        config.QueueBufferingMaxMessages = 500_000;
-        _producer = new ProducerBuilder<string, T>(config)
-            .SetAvroValueSerializer(registry)
-            .SetErrorHandler((_, error) => LogClientError(logger, topic, error.Code, error.Reason))
-            .Build();
+        ArgumentNullException.ThrowIfNull(options);
+        _producer = new ReliableProducer(kafka, logger, $"publisher {topic}", config =>
+        {
+            config.LingerMs = options.Linger.TotalMilliseconds;
+            config.BatchNumMessages = options.BatchMessages;
+            config.CompressionType = options.Compression;
+            config.MessageTimeoutMs = (int)options.DeliveryTimeout.TotalMilliseconds;
+            config.QueueBufferingMaxMessages = 500_000;
+        });
+        _producer.Delivered += report =>
+        {
+            if (report.Error.IsError)
+            {
+                Counters.OnFailed();
+            }
+            else
+            {
+                Counters.OnAcknowledged();
+            }
+        };
+        _serializer = new AvroSerializer<T>(registry);
+        _registry = registry;
         _topic = topic;
-        _retries = options.DeliveryRetries;
         _logger = logger;
     }
 
     /// <summary>The topic this publisher writes to.</summary>
     public string Topic => _topic;
 
-    /// <summary>Produced, acknowledged, failed and retried counts.</summary>
+    /// <summary>Produced, acknowledged and failed counts.</summary>
     public PublishCounters Counters { get; } = new();
+
+    /// <summary>
+    /// Registers the event's schema for the topic, waiting out a registry that is not reachable yet, so that
+    /// <see cref="Publish"/> never calls the registry.
+    /// </summary>
+    public Task RegisterSchemaAsync(CancellationToken cancellationToken) =>
+        new TransientRetry(new RetryOptions(), _logger, $"publisher {_topic}").ExecuteAsync(ct => OutputSchemas.RegisterAsync<T>(_registry, _topic, ct), cancellationToken);
 
     /// <summary>Queues one event; blocks only while the client's local queue is full (backpressure).</summary>
     public void Publish(OutgoingEvent<T> outgoing)
     {
-        var message = new Message<string, T>
+        ArgumentNullException.ThrowIfNull(outgoing);
+        var message = new Message<byte[]?, byte[]?>
         {
-            Key = outgoing.Key,
-            Value = outgoing.Value,
+            Key = Encoding.UTF8.GetBytes(outgoing.Key),
+            Value = _serializer.Serialize(outgoing.Value, new SerializationContext(MessageComponentType.Value, _topic)),
             Timestamp = new Timestamp(outgoing.Timestamp.UtcDateTime, TimestampType.CreateTime),
         };
         if (outgoing.Headers.Count > 0)
@@ -64,42 +84,7 @@ public sealed partial class EventPublisher<T> : IDisposable where T : class, IAv
             }
         }
         Counters.OnProduced();
-        Send(message, attempt: 0);
-    }
-
-    private void Send(Message<string, T> message, int attempt)
-    {
-        while (true)
-        {
-            try
-            {
-                _producer.Produce(_topic, message, report => OnDelivery(report, attempt));
-                return;
-            }
-            catch (ProduceException<string, T> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-            {
-                // The client's queue is full: serve delivery reports until there is room again.
-                _producer.Poll(TimeSpan.FromMilliseconds(50));
-            }
-        }
-    }
-
-    private void OnDelivery(DeliveryReport<string, T> report, int attempt)
-    {
-        if (!report.Error.IsError)
-        {
-            Counters.OnAcknowledged();
-            return;
-        }
-        if (attempt < _retries && !report.Error.IsFatal)
-        {
-            Counters.OnRetried();
-            LogRetrying(_logger, _topic, report.Message.Key, report.Error.Reason, attempt + 1, _retries);
-            Send(report.Message, attempt + 1);
-            return;
-        }
-        Counters.OnFailed();
-        LogDeliveryFailed(_logger, _topic, report.Message.Key, report.Error.Code, report.Error.Reason);
+        _producer.Produce(_topic, message);
     }
 
     /// <summary>Waits until every queued message is acknowledged or failed; returns how many are still outstanding.</summary>
@@ -107,13 +92,4 @@ public sealed partial class EventPublisher<T> : IDisposable where T : class, IAv
 
     /// <summary>Disposes the producer (call <see cref="Flush"/> first or queued messages are abandoned).</summary>
     public void Dispose() => _producer.Dispose();
-
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Delivery to {Topic} of key {Key} failed ({Reason}); retry {Attempt} of {Retries}")]
-    private static partial void LogRetrying(ILogger logger, string topic, string key, string reason, int attempt, int retries);
-
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Delivery to {Topic} of key {Key} failed for good: {Code} {Reason}")]
-    private static partial void LogDeliveryFailed(ILogger logger, string topic, string key, ErrorCode code, string reason);
-
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Kafka client error on {Topic}: {Code} {Reason}")]
-    private static partial void LogClientError(ILogger logger, string topic, ErrorCode code, string reason);
 }

@@ -6,7 +6,6 @@ public sealed class PublishCounters
     private long _produced;
     private long _acknowledged;
     private long _failed;
-    private long _retried;
 
     /// <summary>Messages handed to the Kafka client.</summary>
     public long Produced => Interlocked.Read(ref _produced);
@@ -14,11 +13,8 @@ public sealed class PublishCounters
     /// <summary>Messages the broker acknowledged.</summary>
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
-    /// <summary>Messages that could not be delivered after every retry.</summary>
+    /// <summary>Messages that could not be delivered within the delivery timeout (librdkafka retries until then).</summary>
     public long Failed => Interlocked.Read(ref _failed);
-
-    /// <summary>Deliveries that failed once and were produced again.</summary>
-    public long Retried => Interlocked.Read(ref _retried);
 
     /// <summary>Produced but neither acknowledged nor failed yet.</summary>
     public long InFlight => Produced - Acknowledged - Failed;
@@ -29,8 +25,6 @@ public sealed class PublishCounters
 
     internal void OnFailed() => Interlocked.Increment(ref _failed);
 
-    internal void OnRetried() => Interlocked.Increment(ref _retried);
-
-    /// <summary>One line for the end of a run: produced / acknowledged / failed (retried).</summary>
-    public override string ToString() => $"produced {Produced:N0}, acknowledged {Acknowledged:N0}, failed {Failed:N0} (retried {Retried:N0})";
+    /// <summary>One line for the end of a run: produced / acknowledged / failed.</summary>
+    public override string ToString() => $"produced {Produced:N0}, acknowledged {Acknowledged:N0}, failed {Failed:N0}";
 }

@@ -19,10 +19,9 @@ public sealed class PublisherOptions
     /// <summary>Compression of batches on the wire and on disk. Default lz4.</summary>
     public CompressionType Compression { get; set; } = CompressionType.Lz4;
 
-    /// <summary>How long librdkafka keeps retrying one message before reporting it failed (<c>message.timeout.ms</c>). Default 2 minutes.</summary>
+    /// <summary>
+    /// How long librdkafka keeps retrying one message before reporting it failed (<c>message.timeout.ms</c>); the
+    /// application never produces a failed message again, since that could reorder its key. Default 2 minutes.
+    /// </summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Times a message whose delivery failed is produced again before it counts as failed. Default 2.</summary>
-    [Range(0, 100)]
-    public int DeliveryRetries { get; set; } = 2;
 }

@@ -40,8 +40,17 @@ public static class SensorStreamConfiguration
     public static T Bind<T>(IConfiguration configuration, string section) where T : new()
     {
         var options = new T();
+        BindInto(options, configuration, section);
+        return options;
+    }
+
+    /// <summary>Binds a section into <paramref name="options"/> with the same rules as <see cref="Bind{T}"/>.</summary>
+    /// <exception cref="InvalidOperationException">A value cannot be converted, or a key matches no setting (the message names it).</exception>
+    public static void BindInto(object options, IConfiguration configuration, string section)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
         ConfiguredLists.Reset(options, configuration.GetSection(section));
         configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-        return options;
     }
 }

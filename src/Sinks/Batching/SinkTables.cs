@@ -42,6 +42,9 @@ internal sealed class SinkTables
     /// <summary>The route of <paramref name="topic"/>.</summary>
     public ITopicRoute Route(string topic) => _routes[topic];
 
+    /// <summary>Routes <paramref name="topic"/> through <paramref name="route"/> instead (tests put a faulty route here).</summary>
+    internal void Replace(string topic, ITopicRoute route) => _routes[topic] = route;
+
     /// <summary>Forgets every pending row.</summary>
     public void Discard()
     {

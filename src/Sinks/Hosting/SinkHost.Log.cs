@@ -4,18 +4,6 @@ namespace SensorStream.Sinks.Hosting;
 
 internal sealed partial class SinkHost
 {
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Sink: assigned {Partitions}")]
-    private static partial void LogAssigned(ILogger logger, string partitions);
-
-    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Sink: revoked {Partitions}")]
-    private static partial void LogRevoked(ILogger logger, string partitions);
-
-    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Sink: Kafka {Client} error: {Reason}")]
-    private static partial void LogClientError(ILogger logger, string client, string reason);
-
-    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Sink: {Topic} [{Partition}] offset {Offset} sent to the dead-letter topic: {Reason}: {Message}")]
-    private static partial void LogDeadLetter(ILogger logger, string topic, int partition, long offset, string reason, string message);
-
     [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Sink: writing {Records} records failed (attempt {Attempt}); consumption paused, retrying in {DelayMs} ms: {Error}")]
     private static partial void LogWriteFailed(ILogger logger, int records, int attempt, double delayMs, string error);
 
@@ -33,7 +21,4 @@ internal sealed partial class SinkHost
 
     [LoggerMessage(EventId = 6110, Level = LogLevel.Warning, Message = "Sink: partition maintenance failed, retried next interval: {Error}")]
     private static partial void LogMaintenanceFailed(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 6111, Level = LogLevel.Warning, Message = "Sink: schema registry unavailable decoding {Topic} [{Partition}] offset {Offset}; retrying in {DelayMs} ms: {Error}")]
-    private static partial void LogRegistryRetry(ILogger logger, string topic, int partition, long offset, double delayMs, string error);
 }

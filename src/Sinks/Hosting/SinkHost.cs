@@ -1,214 +1,156 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using SensorStream.Contracts;
-using SensorStream.Contracts.Avro.Binary;
-using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Kafka;
-using SensorStream.Contracts.SchemaRegistry;
-using SensorStream.Contracts.WireFormat;
+using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.Sinks.Batching;
 
 namespace SensorStream.Sinks.Hosting;
 
 /// <summary>
-/// The sink's consumer loop, on one thread: consume → decode and check (bad records to <c>dlq</c>) → batch by size and
-/// time → write the batch and its offsets in one database transaction → commit the offsets to Kafka. While the
-/// database cannot be written, consumption is paused and the same batch is retried with exponential backoff; the loop
-/// keeps polling so the consumer stays in its group. Kafka offsets are committed only after the database commit, and
-/// every table upserts on its natural key, so a crash or rebalance at any point re-reads records without duplicating them.
+/// The sink on the shared Kafka runtime: consume → decode and check (bad records to <c>dlq</c>; while the registry is
+/// away the same record is decoded again) → batch by size and time → write the batch and its offsets in one database
+/// transaction → commit the offsets to Kafka. While the database cannot be written, consumption is paused and the same
+/// batch is retried with exponential backoff; the loop keeps polling so the consumer stays in its group. Kafka offsets
+/// are committed only after the database commit, and every table upserts on its natural key, so a crash or rebalance
+/// at any point re-reads records without duplicating them. Anything else that goes wrong is a bug and stops the sink.
 /// </summary>
 internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, SinkTables tables, SinkDatabase database,
-    ISchemaRegistryClient registry, SinkCounters counters, ILogger logger, TimeProvider clock)
+    DeadLetterRouter deadLetters, TransientRetry retry, SinkCounters counters, ILogger logger, TimeProvider clock) : IConsumerLoopHandler
 {
     private readonly Dictionary<TopicPartition, long> _pending = [];
-    private readonly AvroSerializer<DeadLetter> _deadLetterSerializer = new(registry);
+    private ReliableProducer? _producer;
+    private CancellationToken _stopping;
     private int _pendingRecords;
     private DateTime _batchDeadline;
     private bool _failing;
     private int _attempt;
     private DateTime _retryAt;
-    private long _deliveryFailures;
-    private string? _lastDeliveryError;
+    private DateTime _nextMaintenance;
 
     /// <summary>Runs until cancelled; throws <see cref="SinkFailedException"/> when it cannot go on.</summary>
     public void Run(CancellationToken cancellationToken)
     {
-        var producerConfig = kafka.ProducerConfig();
-        producerConfig.EnableIdempotence = true;
-        producerConfig.LingerMs = 5;
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(producerConfig)
-            .SetErrorHandler((_, e) => LogClientError(logger, "producer", e.Reason))
-            .Build();
-        var config = kafka.ConsumerConfig(options.GroupId);
-        config.EnableAutoCommit = false;
-        config.AutoOffsetReset = AutoOffsetReset.Earliest;
-        config.SessionTimeoutMs = (int)options.SessionTimeout.TotalMilliseconds;
-        config.HeartbeatIntervalMs = Math.Max(100, config.SessionTimeoutMs.Value / 5);
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, e) => LogClientError(logger, "consumer", e.Reason))
-            .SetPartitionsAssignedHandler((_, assigned) =>
-            {
-                counters.Assigned(assigned.Count);
-                LogAssigned(logger, string.Join(", ", assigned));
-            })
-            .SetPartitionsRevokedHandler((c, revoked) => Revoke(c, producer, revoked))
-            .Build();
-        consumer.Subscribe(options.Topics);
-        var nextMaintenance = Now() + options.MaintenanceInterval;
+        _stopping = cancellationToken;
+        using var producer = new ReliableProducer(kafka, logger, "sink");
+        _producer = producer;
+        _nextMaintenance = Now() + options.MaintenanceInterval;
+        var loop = new KafkaConsumerLoop(kafka, new ConsumerLoopOptions
+        {
+            Topics = options.Topics,
+            GroupId = options.GroupId,
+            SessionTimeout = options.SessionTimeout,
+        }, this, logger, "sink");
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                ConsumeResult<byte[]?, byte[]?>? result = null;
-                try
-                {
-                    result = consumer.Consume(PollTimeout());
-                }
-                catch (ConsumeException e) when (!e.Error.IsFatal)
-                {
-                    LogClientError(logger, "consume", e.Error.Reason);
-                }
-                if (result?.Message is not null)
-                {
-                    Add(result, producer, cancellationToken);
-                }
-                var now = Now();
-                if (_failing ? now >= _retryAt : _pendingRecords >= options.MaxBatchRecords || (_pendingRecords > 0 && now >= _batchDeadline))
-                {
-                    Flush(consumer, producer, pauseOnFailure: true);
-                }
-                if (now >= nextMaintenance && !_failing)
-                {
-                    Maintain();
-                    nextMaintenance = now + options.MaintenanceInterval;
-                }
-            }
+            loop.Run(cancellationToken);
         }
-        catch (ConsumeException e) when (e.Error.IsFatal)
+        catch (KafkaException e)
         {
-            throw new SinkFailedException($"fatal Kafka consumer error: {e.Error.Reason}", e);
+            throw new SinkFailedException($"fatal Kafka error: {e.Error.Reason}", e);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (DeliveryFailedException e)
         {
+            throw new SinkFailedException($"dead letters could not be delivered to {Topics.DeadLetters}: {e.Message}", e);
         }
+        producer.Flush(TimeSpan.FromSeconds(10));
+    }
+
+    void IConsumerLoopHandler.Assigned(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> partitions) =>
+        counters.Assigned(partitions.Count);
+
+    void IConsumerLoopHandler.Received(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result) => Add(result);
+
+    TimeSpan IConsumerLoopHandler.Idle(IConsumer<byte[]?, byte[]?> consumer, DateTime utcNow)
+    {
+        var now = Now();
+        if (_failing ? now >= _retryAt : _pendingRecords >= options.MaxBatchRecords || (_pendingRecords > 0 && now >= _batchDeadline))
+        {
+            Flush(consumer, pauseOnFailure: true);
+        }
+        if (now >= _nextMaintenance && !_failing)
+        {
+            Maintain();
+            _nextMaintenance = now + options.MaintenanceInterval;
+        }
+        var until = _failing ? _retryAt : _pendingRecords > 0 ? _batchDeadline : DateTime.MaxValue;
+        return until == DateTime.MaxValue ? TimeSpan.FromMilliseconds(200) : until - Now();
+    }
+
+    void IConsumerLoopHandler.Stopping(IConsumer<byte[]?, byte[]?> consumer)
+    {
         // Leaving: one last attempt for what is pending; if the database is still away it is read again next time
         // (dropped here, so closing the consumer does not try a second time).
-        if (_pendingRecords > 0 && !Flush(consumer, producer, pauseOnFailure: false))
+        if (_pendingRecords > 0 && !Flush(consumer, pauseOnFailure: false))
         {
             DiscardPending();
         }
-        consumer.Close();
-        producer.Flush(TimeSpan.FromSeconds(10));
+    }
+
+    void IConsumerLoopHandler.Revoked(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+        if (_pendingRecords > 0 && !Flush(consumer, pauseOnFailure: false))
+        {
+            DiscardPending();
+        }
+        _failing = false;
+        counters.Revoked(partitions.Count);
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private TimeSpan PollTimeout()
-    {
-        var until = _failing ? _retryAt : _pendingRecords > 0 ? _batchDeadline : DateTime.MaxValue;
-        var wait = until == DateTime.MaxValue ? TimeSpan.FromMilliseconds(200) : until - Now();
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : wait;
-    }
-
-    private void Add(ConsumeResult<byte[]?, byte[]?> result, IProducer<byte[]?, byte[]?> producer, CancellationToken cancellationToken)
+    private void Add(ConsumeResult<byte[]?, byte[]?> result)
     {
         if (_pendingRecords == 0)
         {
             _batchDeadline = Now() + options.MaxBatchDelay;
         }
         var route = tables.Route(result.Topic);
-        for (var attempt = 0; ; attempt++)
+        string? problem;
+        try
         {
-            try
-            {
-                if (route.Add(result) is { } problem)
-                {
-                    DeadLetter(result, "InvalidValue", problem, producer);
-                }
-                break;
-            }
-            catch (AvroDecodeException e)
-            {
-                DeadLetter(result, e.Reason.ToString(), e.Message, producer);
-                break;
-            }
-            catch (SchemaRegistryException e) when (e.ErrorCode == SchemaRegistryErrorCodes.SchemaNotFound)
-            {
-                DeadLetter(result, "UnknownSchemaId", e.Message, producer);
-                break;
-            }
-            catch (Exception e) when (e is SchemaRegistryException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                // The registry is away, not the record at fault: wait and decode the same record again.
-                var delay = Backoff(attempt);
-                LogRegistryRetry(logger, result.Topic, result.Partition.Value, result.Offset.Value, delay.TotalMilliseconds, e.Message);
-                cancellationToken.WaitHandle.WaitOne(delay);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException or IndexOutOfRangeException)
-            {
-                // A value the codec let through but cannot be represented: still the record's fault, never the sink's end.
-                DeadLetter(result, "DecodeFailed", $"{e.GetType().Name}: {e.Message}", producer);
-                break;
-            }
+            // Decoding is the only step here that may need the registry; an outage is waited out on this record.
+            problem = retry.Execute(() => route.Add(result), _stopping);
+        }
+        catch (Exception e) when (RecordFailures.Classify(e) == FailureKind.Permanent)
+        {
+            problem = null;
+            DeadLetter(result, DeadLetterRouter.ReasonOf(e), e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && RecordFailures.Classify(e) == FailureKind.Bug)
+        {
+            throw new SinkFailedException($"storing {result.TopicPartitionOffset} failed with {e.GetType().Name}: {e.Message} (a bug, not bad input); " +
+                "stopping without committing it", e);
+        }
+        if (problem is not null)
+        {
+            DeadLetter(result, "InvalidValue", problem);
         }
         _pending[result.TopicPartition] = result.Offset.Value + 1;
         _pendingRecords++;
     }
 
     /// <summary>
-    /// Routes a record the sink cannot store to <c>dlq</c> with the reason, its position and its original bytes. The
-    /// sink reads <c>dlq</c> too, so an undecodable record of <c>dlq</c> itself goes straight into the table instead
-    /// of back onto the topic, where it would come round again.
+    /// Routes a record the sink cannot store to <c>dlq</c>. The sink reads <c>dlq</c> too, so an undecodable record of
+    /// <c>dlq</c> itself goes straight into the table instead of back onto the topic, where it would come round again.
     /// </summary>
-    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, string reason, string message, IProducer<byte[]?, byte[]?> producer)
+    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, string reason, string message)
     {
         counters.DeadLettered();
-        LogDeadLetter(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason, message);
-        var headers = (result.Message.Headers ?? []).Select(h => new DeadLetterHeader(h.Key, h.GetValueBytes())).ToList();
-        var letter = new DeadLetter(result.Topic, result.Partition.Value, result.Offset.Value,
-            new DateTimeOffset(result.Message.Timestamp.UtcDateTime, TimeSpan.Zero), result.Message.Key, result.Message.Value, headers,
-            reason, message, options.GroupId, clock.GetUtcNow());
+        var letter = deadLetters.Letter(result, reason, message);
         if (result.Topic == Topics.DeadLetters)
         {
             tables.DeadLetters.Add(letter);
             return;
         }
-        var value = ((ISerializer<DeadLetter>)_deadLetterSerializer).Serialize(letter, new SerializationContext(MessageComponentType.Value, Topics.DeadLetters));
-        var record = new Message<byte[]?, byte[]?> { Key = System.Text.Encoding.UTF8.GetBytes(result.Topic), Value = value, Timestamp = new Timestamp(letter.FailedAt.UtcDateTime, TimestampType.CreateTime) };
-        while (true)
-        {
-            try
-            {
-                producer.Produce(Topics.DeadLetters, record, OnDelivery);
-                return;
-            }
-            catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-            {
-                producer.Poll(TimeSpan.FromMilliseconds(50));
-            }
-        }
-    }
-
-    private void OnDelivery(DeliveryReport<byte[]?, byte[]?> report)
-    {
-        if (report.Error.IsError)
-        {
-            Interlocked.Increment(ref _deliveryFailures);
-            _lastDeliveryError = report.Error.Reason;
-        }
+        _producer!.Produce(Topics.DeadLetters, deadLetters.Message(letter));
     }
 
     /// <summary>Writes the pending batch; returns whether it (and its offsets) committed.</summary>
-    private bool Flush(IConsumer<byte[]?, byte[]?> consumer, IProducer<byte[]?, byte[]?> producer, bool pauseOnFailure)
+    private bool Flush(IConsumer<byte[]?, byte[]?> consumer, bool pauseOnFailure)
     {
         // Dead letters first: their records' offsets must not be committed before the dlq has them.
-        producer.Flush(TimeSpan.FromSeconds(30));
-        if (Interlocked.Read(ref _deliveryFailures) > 0)
-        {
-            throw new SinkFailedException($"{Interlocked.Read(ref _deliveryFailures)} dead letters could not be delivered to {Topics.DeadLetters} ({_lastDeliveryError}); " +
-                "stopping without committing so a restart reads their records again");
-        }
+        _producer!.FlushOrThrow(TimeSpan.FromSeconds(30));
         var offsets = _pending.Select(p => new PartitionOffset(p.Key.Topic, p.Key.Partition.Value, p.Value)).ToList();
         var rows = tables.Batches.Where(b => b.Count > 0).Select(b => (b.Table, b.Count)).ToList();
         try
@@ -260,17 +202,6 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
             LogRecovered(logger, _attempt);
         }
         return true;
-    }
-
-    private void Revoke(IConsumer<byte[]?, byte[]?> consumer, IProducer<byte[]?, byte[]?> producer, List<TopicPartitionOffset> revoked)
-    {
-        if (_pendingRecords > 0 && !Flush(consumer, producer, pauseOnFailure: false))
-        {
-            DiscardPending();
-        }
-        _failing = false;
-        counters.Revoked(revoked.Count);
-        LogRevoked(logger, string.Join(", ", revoked.Select(r => r.TopicPartition)));
     }
 
     /// <summary>Drops the unwritten batch: its offsets were not committed, so whoever reads these partitions next (maybe this instance) reads it again.</summary>

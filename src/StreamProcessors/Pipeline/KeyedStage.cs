@@ -9,7 +9,9 @@ namespace SensorStream.StreamProcessors.Pipeline;
 /// keys proceed in parallel. Lanes are created on first use and removed explicitly (a revoked Kafka partition), in
 /// which case everything already queued is processed first. Backpressure: writers wait while a lane is full, and a
 /// lane waits while the bounded <c>output</c> channel is full — so a slow sink slows the source and memory stays bounded.
-/// An item (or tick) whose processing throws is reported to <c>onError</c> and the lane continues.
+/// An item (or tick) whose processing throws is a bug, not bad input (bad input is dead-lettered inside the processor):
+/// it is reported to <c>onError</c> once and the lane stops processing — its partial outputs are dropped and every later
+/// item is skipped unprocessed, so nothing after the failure can be committed and a restart replays from before it.
 /// </summary>
 public sealed class KeyedStage<TKey, TIn, TOut> : IAsyncDisposable where TKey : notnull
 {
@@ -103,6 +105,7 @@ public sealed class KeyedStage<TKey, TIn, TOut> : IAsyncDisposable where TKey : 
         private readonly KeyedStage<TKey, TIn, TOut> _stage;
         private readonly TKey _key;
         private readonly List<TOut> _emitted = [];
+        private bool _faulted;
 
         public Lane(KeyedStage<TKey, TIn, TOut> stage, TKey key)
         {
@@ -129,6 +132,11 @@ public sealed class KeyedStage<TKey, TIn, TOut> : IAsyncDisposable where TKey : 
                     barrier.TrySetResult();
                     continue;
                 }
+                if (_faulted)
+                {
+                    // Still read, so writers never wait on a lane that will not process again.
+                    continue;
+                }
                 try
                 {
                     if (message.Tick is { } now)
@@ -142,10 +150,18 @@ public sealed class KeyedStage<TKey, TIn, TOut> : IAsyncDisposable where TKey : 
                 }
                 catch (Exception e)
                 {
+                    // Deliberately broad: whatever a processor throws stops its lane; the owner decides what it means.
+                    _faulted = true;
+                    _emitted.Clear();
                     _stage._onError(new LaneError<TKey, TIn>(_key, message.Item, e));
+                    continue;
                 }
                 await FlushAsync().ConfigureAwait(false);
                 Processor.OutputsHandedOver();
+            }
+            if (_faulted)
+            {
+                return;
             }
             Processor.Complete(Emit);
             await FlushAsync().ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using SensorStream.ServiceDefaults.Kafka;
+
 namespace SensorStream.StreamProcessors.Runtime;
 
 /// <summary>How a processor host consumes, commits and buffers.</summary>
@@ -17,4 +19,7 @@ public sealed class HostOptions
 
     /// <summary>Consumer session timeout (how long a silent instance keeps its partitions). Default 10 s.</summary>
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Backoff while the registry is away: the record waiting for its schema is decoded again (0.5 s doubling to 30 s).</summary>
+    public RetryOptions Retry { get; set; } = new();
 }

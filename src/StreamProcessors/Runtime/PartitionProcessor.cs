@@ -3,14 +3,15 @@ using Confluent.Kafka;
 using SensorStream.Contracts;
 using SensorStream.Contracts.Avro.Binary;
 using SensorStream.Contracts.Events;
-using SensorStream.Contracts.SchemaRegistry;
+using SensorStream.ServiceDefaults.Kafka;
 
 namespace SensorStream.StreamProcessors.Runtime;
 
 /// <summary>
 /// Base of the per-partition work of a processor: one instance per assigned input partition, fed that partition's
 /// records in order. It decodes values (a record that cannot be decoded, is null or fails validation goes to the
-/// <c>dlq</c> topic with the reason, source position and original bytes, and processing continues), and it tracks
+/// <c>dlq</c> topic with the reason, source position and original bytes, and processing continues; while the registry
+/// is away the same record is decoded again and again, so nothing is skipped), and it tracks
 /// the offset that may be committed: the oldest offset its state still needs, published only after the outputs of
 /// everything before it were handed to the sink.
 /// </summary>
@@ -41,19 +42,14 @@ internal abstract class PartitionProcessor<TEvent>(ProcessorContext context) : I
         TEvent value;
         try
         {
+            // A registry outage is waited out here, before any state changes: the same record is decoded again.
             value = item.Value is null
                 ? throw new AvroDecodeException(AvroDecodeError.Truncated, "null value (a tombstone) on a data topic")
-                : Context.Codec.Decode<TEvent>(item);
+                : Context.Retry.Execute(() => Context.Codec.Decode<TEvent>(item), Context.Stop.Token);
         }
-        catch (AvroDecodeException e)
+        catch (Exception e) when (RecordFailures.Classify(e) == FailureKind.Permanent)
         {
-            DeadLetter(item, e.Reason.ToString(), e.Message, emit);
-            UpdateSafeOffset();
-            return;
-        }
-        catch (SchemaRegistryException e) when (e.ErrorCode == SchemaRegistryErrorCodes.SchemaNotFound)
-        {
-            DeadLetter(item, "UnknownSchemaId", e.Message, emit);
+            DeadLetter(item, DeadLetterRouter.ReasonOf(e), e.Message, emit);
             UpdateSafeOffset();
             return;
         }
@@ -111,10 +107,8 @@ internal abstract class PartitionProcessor<TEvent>(ProcessorContext context) : I
     protected void DeadLetter(SourceRecord record, string reason, string message, Action<OutputRecord> emit)
     {
         Context.Counters.DeadLettered();
-        var headers = (record.Headers ?? []).Select(h => new DeadLetterHeader(h.Key, h.GetValueBytes())).ToList();
-        var letter = new DeadLetter(record.Topic, record.Partition, record.Offset, record.Timestamp, record.Key, record.Value, headers,
-            reason, message, Context.GroupId, Context.Clock.GetUtcNow());
-        emit(Context.Codec.Output(Topics.DeadLetters, record.Topic, letter, Context.Clock.GetUtcNow()));
+        var letter = Context.DeadLetters.Letter(record.Topic, record.Partition, record.Offset, record.Timestamp, record.Key, record.Value, record.Headers, reason, message);
+        emit(Context.Codec.Output(Topics.DeadLetters, record.Topic, letter, letter.FailedAt));
     }
 
     /// <summary>Copies a record that arrived too late for its windows to <c>late.events</c>, with where and how late it was.</summary>

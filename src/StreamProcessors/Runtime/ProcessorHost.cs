@@ -3,135 +3,152 @@ using System.Threading.Channels;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using SensorStream.Contracts.Kafka;
+using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.StreamProcessors.Pipeline;
 
 namespace SensorStream.StreamProcessors.Runtime;
 
 /// <summary>
-/// Runs one processor as a Kafka consumer group: source (a consumer on its own thread) → keyed stage (one lane per
-/// assigned partition, so each partition's state is owned by one lane) → sink (an idempotent producer). Every
-/// <see cref="HostOptions.CommitInterval"/>, and when partitions are revoked, it reads each partition's safe offset,
-/// waits until every output handed over before it is acknowledged, then commits — so a crash at any point replays
-/// from an offset whose effects are all either committed downstream or rebuilt by the replay (at-least-once with
-/// deterministic, keyed outputs). Partitions queue a bounded number of records and outputs; a slow producer slows
-/// consumption.
+/// Runs one processor as a Kafka consumer group on the shared runtime: the <see cref="KafkaConsumerLoop"/> → keyed stage
+/// (one lane per assigned partition, so each partition's state is owned by one lane) → the role's
+/// <see cref="ReliableProducer"/>. Every <see cref="HostOptions.CommitInterval"/>, and when partitions are revoked, it
+/// reads each partition's safe offset, waits until every output handed over before it is acknowledged, then commits —
+/// so a crash at any point replays from an offset whose effects are all either committed downstream or rebuilt by the
+/// replay (at-least-once with deterministic, keyed outputs). Partitions queue a bounded number of records and outputs;
+/// a slow producer slows consumption. A processing exception (a bug: bad input is dead-lettered before it) stops the
+/// processor with <see cref="ProcessorFailedException"/> naming the partition and offset.
 /// </summary>
 internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IReadOnlyList<string> topics, ProcessorContext context,
-    Func<TopicPartition, ICommittableProcessor> createProcessor, HostOptions options)
+    Func<TopicPartition, ICommittableProcessor> createProcessor, HostOptions options) : IConsumerLoopHandler
 {
     private static readonly OutputRecord Barrier = new(string.Empty, null, null);
     private readonly ConcurrentQueue<TaskCompletionSource> _barriers = new();
     private readonly Channel<OutputRecord> _outputs = Channel.CreateBounded<OutputRecord>(new BoundedChannelOptions(options.OutputQueue) { SingleReader = true });
-    private long _deliveryFailures;
-    private string? _lastDeliveryError;
+    private KeyedStage<TopicPartition, SourceRecord, OutputRecord>? _stage;
+    private ReliableProducer? _producer;
+    private LaneError<TopicPartition, SourceRecord>? _laneFailure;
+    private DateTime _nextCommit;
+    private DateTime _nextTick;
 
     /// <summary>The processor's name (for logs).</summary>
     public string Name { get; } = name;
 
-    /// <summary>Runs until cancelled; throws <see cref="ProcessorFailedException"/> if outputs could not be delivered.</summary>
+    /// <summary>Runs until cancelled.</summary>
+    /// <exception cref="ProcessorFailedException">Processing a record failed (a bug), outputs could not be delivered, or Kafka failed fatally.</exception>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var producerConfig = kafka.ProducerConfig();
-        producerConfig.EnableIdempotence = true;
-        producerConfig.LingerMs = 5;
-        producerConfig.CompressionType = CompressionType.Lz4;
-        // Delivery reports are read for their error only; not copying key, value and headers back saves a marshal per output.
-        producerConfig.DeliveryReportFields = "status";
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(producerConfig)
-            .SetErrorHandler((_, e) => LogClientError(context.Logger, Name, "producer", e.Reason))
-            .Build();
+        using var stopWithCaller = cancellationToken.Register(() => context.Stop.Cancel());
+        using var producer = new ReliableProducer(kafka, context.Logger, Name);
+        _producer = producer;
         var sink = Task.Run(() => SinkAsync(_outputs.Reader, producer), CancellationToken.None);
-        var stage = new KeyedStage<TopicPartition, SourceRecord, OutputRecord>(tp => createProcessor(tp), _outputs.Writer,
-            error => LogLaneError(context.Logger, error.Exception, Name, error.Key.ToString(), error.Item?.Offset ?? -1), new StageOptions { LaneCapacity = options.PartitionQueue });
+        _stage = new KeyedStage<TopicPartition, SourceRecord, OutputRecord>(tp => createProcessor(tp), _outputs.Writer, OnLaneError,
+            new StageOptions { LaneCapacity = options.PartitionQueue });
+        _nextCommit = DateTime.UtcNow + options.CommitInterval;
+        _nextTick = DateTime.UtcNow + options.TickInterval;
+        var loop = new KafkaConsumerLoop(kafka, new ConsumerLoopOptions
+        {
+            Topics = topics,
+            GroupId = context.GroupId,
+            SessionTimeout = options.SessionTimeout,
+            PollInterval = TimeSpan.FromMilliseconds(100),
+        }, this, context.Logger, Name);
+        Exception? failure = null;
         try
         {
-            await Task.Factory.StartNew(() => Consume(stage, producer, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-                .ConfigureAwait(false);
+            await loop.RunAsync(context.Stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is KafkaException or DeliveryFailedException)
+        {
+            failure = e;
         }
         finally
         {
-            await stage.DisposeAsync().ConfigureAwait(false);
+            await _stage.DisposeAsync().ConfigureAwait(false);
             _outputs.Writer.TryComplete();
             await sink.ConfigureAwait(false);
             producer.Flush(TimeSpan.FromSeconds(30));
         }
+        if (_laneFailure is { } lane)
+        {
+            throw new ProcessorFailedException($"{Name}: processing {lane.Key} offset {lane.Item?.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(tick)"} " +
+                $"failed with {lane.Exception.GetType().Name}: {lane.Exception.Message}; stopped without committing past it", lane.Exception);
+        }
+        if (failure is not null)
+        {
+            throw new ProcessorFailedException($"{Name}: {failure.Message}", failure);
+        }
     }
 
-    private void Consume(KeyedStage<TopicPartition, SourceRecord, OutputRecord> stage, IProducer<byte[]?, byte[]?> producer, CancellationToken cancellationToken)
+    private void OnLaneError(LaneError<TopicPartition, SourceRecord> error)
     {
-        var config = kafka.ConsumerConfig(context.GroupId);
-        config.EnableAutoCommit = false;
-        config.AutoOffsetReset = AutoOffsetReset.Earliest;
-        config.SessionTimeoutMs = (int)options.SessionTimeout.TotalMilliseconds;
-        config.HeartbeatIntervalMs = Math.Max(100, config.SessionTimeoutMs.Value / 5);
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, e) => LogClientError(context.Logger, Name, "consumer", e.Reason))
-            .SetPartitionsAssignedHandler((_, assigned) =>
-            {
-                // Every assigned partition gets a lane now, so an empty one is ticked (and can say it has nothing) too.
-                foreach (var partition in assigned)
-                {
-                    stage.EnsureLane(partition);
-                }
-                LogAssigned(context.Logger, Name, string.Join(", ", assigned));
-            })
-            .SetPartitionsRevokedHandler((c, revoked) => Revoke(c, stage, producer, revoked.Select(r => r.TopicPartition).ToList()))
-            .Build();
-        consumer.Subscribe(topics);
-        var nextCommit = DateTime.UtcNow + options.CommitInterval;
-        var nextTick = DateTime.UtcNow + options.TickInterval;
-        try
+        if (error.Exception is OperationCanceledException && context.Stop.IsCancellationRequested)
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                ConsumeResult<byte[]?, byte[]?>? result = null;
-                try
-                {
-                    result = consumer.Consume(TimeSpan.FromMilliseconds(100));
-                }
-                catch (ConsumeException e) when (!e.Error.IsFatal)
-                {
-                    LogClientError(context.Logger, Name, "consume", e.Error.Reason);
-                }
-                if (result?.Message is not null)
-                {
-                    stage.WriteAsync(result.TopicPartition, SourceRecord.From(result), cancellationToken).AsTask().GetAwaiter().GetResult();
-                }
-                var now = DateTime.UtcNow;
-                if (now >= nextTick)
-                {
-                    TickCaughtUpPartitions(consumer, stage, cancellationToken);
-                    nextTick = now + options.TickInterval;
-                }
-                if (now >= nextCommit)
-                {
-                    Commit(consumer, stage, producer, stage.Keys);
-                    nextCommit = now + options.CommitInterval;
-                }
-            }
+            return; // a lane waiting out an outage was told to stop; its record stays uncommitted
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        if (Interlocked.CompareExchange(ref _laneFailure, error, null) is null)
         {
+            LogLaneFailed(context.Logger, error.Exception, Name, error.Key.ToString(), error.Item?.Offset ?? -1);
         }
-        // Leaving: every partition is revoked, which drains, flushes and commits it.
-        consumer.Close();
+        context.Stop.Cancel();
+    }
+
+    void IConsumerLoopHandler.Assigned(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+        // Every assigned partition gets a lane now, so an empty one is ticked (and can say it has nothing) too.
+        foreach (var partition in partitions)
+        {
+            _stage!.EnsureLane(partition);
+        }
+    }
+
+    void IConsumerLoopHandler.Received(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result) =>
+        _stage!.WriteAsync(result.TopicPartition, SourceRecord.From(result), context.Stop.Token).AsTask().GetAwaiter().GetResult();
+
+    TimeSpan IConsumerLoopHandler.Idle(IConsumer<byte[]?, byte[]?> consumer, DateTime utcNow)
+    {
+        if (utcNow >= _nextTick)
+        {
+            TickCaughtUpPartitions(consumer);
+            _nextTick = utcNow + options.TickInterval;
+        }
+        if (utcNow >= _nextCommit)
+        {
+            Commit(consumer, _stage!.Keys);
+            _nextCommit = utcNow + options.CommitInterval;
+        }
+        return TimeSpan.FromMilliseconds(100);
+    }
+
+    void IConsumerLoopHandler.Stopping(IConsumer<byte[]?, byte[]?> consumer)
+    {
+    }
+
+    void IConsumerLoopHandler.Revoked(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+        var final = partitions
+            .Select(tp => (Partition: tp, Processor: (ICommittableProcessor?)_stage!.RemoveLaneAsync(tp).GetAwaiter().GetResult()))
+            .Where(p => p.Processor is not null)
+            .Select(p => new TopicPartitionOffset(p.Partition, p.Processor!.SafeOffset))
+            .Where(o => o.Offset.Value >= 0)
+            .ToList();
+        CommitOffsets(consumer, final);
     }
 
     /// <summary>
     /// Ticks only partitions the consumer has read to their end: a partition that is merely behind is not idle, and
     /// advancing its watermark with the clock would make its own unread records late.
     /// </summary>
-    private void TickCaughtUpPartitions(IConsumer<byte[]?, byte[]?> consumer, KeyedStage<TopicPartition, SourceRecord, OutputRecord> stage, CancellationToken cancellationToken)
+    private void TickCaughtUpPartitions(IConsumer<byte[]?, byte[]?> consumer)
     {
         var now = context.Clock.GetUtcNow();
-        foreach (var partition in stage.Keys)
+        foreach (var partition in _stage!.Keys)
         {
             var high = consumer.GetWatermarkOffsets(partition).High;
             var position = consumer.Position(partition);
             var caughtUp = position == Offset.Unset ? IsEmpty(consumer, partition) : high != Offset.Unset && position.Value >= high.Value;
             if (caughtUp)
             {
-                stage.TickAsync(partition, now, cancellationToken).AsTask().GetAwaiter().GetResult();
+                _stage.TickAsync(partition, now, context.Stop.Token).AsTask().GetAwaiter().GetResult();
             }
         }
     }
@@ -144,34 +161,21 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
         return offsets.High != Offset.Unset && (offsets.High.Value == 0 || (offsets.Low != Offset.Unset && offsets.Low.Value == offsets.High.Value));
     }
 
-    private void Revoke(IConsumer<byte[]?, byte[]?> consumer, KeyedStage<TopicPartition, SourceRecord, OutputRecord> stage, IProducer<byte[]?, byte[]?> producer,
-        IReadOnlyList<TopicPartition> revoked)
-    {
-        var final = revoked
-            .Select(tp => (Partition: tp, Processor: (ICommittableProcessor?)stage.RemoveLaneAsync(tp).GetAwaiter().GetResult()))
-            .Where(p => p.Processor is not null)
-            .Select(p => new TopicPartitionOffset(p.Partition, p.Processor!.SafeOffset))
-            .Where(o => o.Offset.Value >= 0)
-            .ToList();
-        CommitOffsets(consumer, producer, final);
-        LogRevoked(context.Logger, Name, string.Join(", ", revoked));
-    }
-
-    private void Commit(IConsumer<byte[]?, byte[]?> consumer, KeyedStage<TopicPartition, SourceRecord, OutputRecord> stage, IProducer<byte[]?, byte[]?> producer,
-        IEnumerable<TopicPartition> partitions)
+    private void Commit(IConsumer<byte[]?, byte[]?> consumer, IEnumerable<TopicPartition> partitions)
     {
         var offsets = partitions
-            .Select(tp => (tp, Processor: stage.Processor(tp) as ICommittableProcessor))
+            .Select(tp => (tp, Processor: _stage!.Processor(tp) as ICommittableProcessor))
             .Where(p => p.Processor is { SafeOffset: >= 0 })
             .Select(p => new TopicPartitionOffset(p.tp, p.Processor!.SafeOffset))
             .ToList();
-        CommitOffsets(consumer, producer, offsets);
+        CommitOffsets(consumer, offsets);
     }
 
     /// <summary>Waits until every output queued so far is acknowledged, then commits <paramref name="offsets"/>.</summary>
-    private void CommitOffsets(IConsumer<byte[]?, byte[]?> consumer, IProducer<byte[]?, byte[]?> producer, IReadOnlyList<TopicPartitionOffset> offsets)
+    /// <exception cref="DeliveryFailedException">An output could not be delivered: nothing is committed, a restart replays it.</exception>
+    private void CommitOffsets(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartitionOffset> offsets)
     {
-        if (offsets.Count == 0)
+        if (offsets.Count == 0 || _laneFailure is not null)
         {
             return;
         }
@@ -180,11 +184,7 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
         _barriers.Enqueue(reached);
         _outputs.Writer.WriteAsync(Barrier).AsTask().GetAwaiter().GetResult();
         reached.Task.GetAwaiter().GetResult();
-        producer.Flush(TimeSpan.FromMinutes(1));
-        if (Interlocked.Read(ref _deliveryFailures) > 0)
-        {
-            throw new ProcessorFailedException($"{Name}: {Interlocked.Read(ref _deliveryFailures)} outputs could not be delivered ({_lastDeliveryError}); stopping without committing so a restart replays them");
-        }
+        _producer!.FlushOrThrow(TimeSpan.FromMinutes(1));
         try
         {
             consumer.Commit(offsets);
@@ -197,7 +197,7 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
         }
     }
 
-    private async Task SinkAsync(ChannelReader<OutputRecord> reader, IProducer<byte[]?, byte[]?> producer)
+    private async Task SinkAsync(ChannelReader<OutputRecord> reader, ReliableProducer producer)
     {
         await foreach (var record in reader.ReadAllAsync().ConfigureAwait(false))
         {
@@ -214,26 +214,8 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
             {
                 message.Timestamp = new Timestamp(timestamp.UtcDateTime, TimestampType.CreateTime);
             }
-            while (true)
-            {
-                try
-                {
-                    if (record.Partition is { } partition)
-                    {
-                        producer.Produce(new TopicPartition(record.Topic, partition), message, OnDelivery);
-                    }
-                    else
-                    {
-                        producer.Produce(record.Topic, message, OnDelivery);
-                    }
-                    context.Counters.OutputProduced();
-                    break;
-                }
-                catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(50));
-                }
-            }
+            producer.Produce(new TopicPartition(record.Topic, record.Partition is { } partition ? new Partition(partition) : Partition.Any), message);
+            context.Counters.OutputProduced();
         }
         // Release anyone still waiting at shutdown.
         while (_barriers.TryDequeue(out var waiting))
@@ -242,31 +224,9 @@ internal sealed partial class ProcessorHost(string name, KafkaOptions kafka, IRe
         }
     }
 
-    private void OnDelivery(DeliveryReport<byte[]?, byte[]?> report)
-    {
-        if (report.Error.IsError)
-        {
-            Interlocked.Increment(ref _deliveryFailures);
-            _lastDeliveryError = $"{report.Topic}: {report.Error.Reason}";
-            LogDeliveryFailed(context.Logger, Name, report.Topic, report.Error.Reason);
-        }
-    }
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "{Processor}: assigned {Partitions}")]
-    private static partial void LogAssigned(ILogger logger, string processor, string partitions);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "{Processor}: revoked {Partitions} (drained, flushed, committed)")]
-    private static partial void LogRevoked(ILogger logger, string processor, string partitions);
-
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "{Processor}: processing {Partition} offset {Offset} failed; the lane continues")]
-    private static partial void LogLaneError(ILogger logger, Exception exception, string processor, string partition, long offset);
-
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "{Processor}: Kafka {Client} error: {Reason}")]
-    private static partial void LogClientError(ILogger logger, string processor, string client, string reason);
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Critical, Message = "{Processor}: processing {Partition} offset {Offset} failed; the processor stops without committing past it")]
+    private static partial void LogLaneFailed(ILogger logger, Exception exception, string processor, string partition, long offset);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "{Processor}: commit failed ({Reason}); a restart will replay a little more")]
     private static partial void LogCommitFailed(ILogger logger, string processor, string reason);
-
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "{Processor}: output to {Topic} could not be delivered: {Reason}")]
-    private static partial void LogDeliveryFailed(ILogger logger, string processor, string topic, string reason);
 }

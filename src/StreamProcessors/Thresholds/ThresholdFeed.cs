@@ -5,6 +5,7 @@ using SensorStream.Contracts;
 using SensorStream.Contracts.Avro.Binary;
 using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Kafka;
+using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.StreamProcessors.Runtime;
 
 namespace SensorStream.StreamProcessors.Thresholds;
@@ -13,41 +14,35 @@ namespace SensorStream.StreamProcessors.Thresholds;
 /// Keeps <see cref="LiveThresholds"/> current by reading the compacted <c>config.thresholds</c> topic from its
 /// beginning and then following it (no consumer group: every processor instance reads all of it). Key
 /// <c>sensor_type/metric</c>; a null value removes the entry. A record that cannot be decoded is logged and skipped
-/// (the previous thresholds stay in force).
+/// (the previous thresholds stay in force); while the registry is away the same record is decoded again.
 /// </summary>
-internal sealed partial class ThresholdFeed(KafkaOptions kafka, EventCodec codec, LiveThresholds thresholds, ILogger logger)
+internal sealed partial class ThresholdFeed(KafkaOptions kafka, EventCodec codec, LiveThresholds thresholds, TransientRetry retry, ILogger logger)
+    : IConsumerLoopHandler
 {
-    /// <summary>Follows the topic until cancelled.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) => Task.Factory.StartNew(() => Follow(cancellationToken), CancellationToken.None,
-        TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    private CancellationToken _stopping;
 
-    private void Follow(CancellationToken cancellationToken)
+    /// <summary>Follows the topic until cancelled.</summary>
+    public Task RunAsync(CancellationToken cancellationToken)
     {
-        var config = kafka.ConsumerConfig($"{kafka.ClientId}-thresholds-unused");
-        config.EnableAutoCommit = false;
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = kafka.BootstrapServers }).Build();
-        var partitions = admin.GetMetadata(Topics.ConfigThresholds, TimeSpan.FromSeconds(30)).Topics.Single().Partitions
-            .Select(p => new TopicPartitionOffset(Topics.ConfigThresholds, p.PartitionId, Offset.Beginning)).ToList();
-        consumer.Assign(partitions);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            ConsumeResult<byte[]?, byte[]?>? result;
-            try
-            {
-                result = consumer.Consume(TimeSpan.FromMilliseconds(200));
-            }
-            catch (ConsumeException e)
-            {
-                LogSkipped(logger, e.Error.Reason);
-                continue;
-            }
-            if (result?.Message is { } message)
-            {
-                Apply(SourceRecord.From(result), message.Key);
-            }
-        }
-        consumer.Close();
+        _stopping = cancellationToken;
+        return new KafkaConsumerLoop(kafka, new ConsumerLoopOptions { Topics = [Topics.ConfigThresholds] }, this, logger, "thresholds").RunAsync(cancellationToken);
+    }
+
+    void IConsumerLoopHandler.Assigned(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+    }
+
+    void IConsumerLoopHandler.Revoked(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+    }
+
+    void IConsumerLoopHandler.Received(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result) =>
+        Apply(SourceRecord.From(result), result.Message.Key);
+
+    TimeSpan IConsumerLoopHandler.Idle(IConsumer<byte[]?, byte[]?> consumer, DateTime utcNow) => TimeSpan.FromMilliseconds(200);
+
+    void IConsumerLoopHandler.Stopping(IConsumer<byte[]?, byte[]?> consumer)
+    {
     }
 
     private void Apply(SourceRecord record, byte[]? key)
@@ -64,7 +59,7 @@ internal sealed partial class ThresholdFeed(KafkaOptions kafka, EventCodec codec
                 }
                 return;
             }
-            var config = codec.Decode<ThresholdConfig>(record);
+            var config = retry.Execute(() => codec.Decode<ThresholdConfig>(record), _stopping);
             thresholds.Apply(config.SensorType, config.Metric, config);
             LogApplied(logger, config.SensorType, config.Metric, config.WarningAbove, config.CriticalAbove, config.WarningBelow, config.CriticalBelow);
         }

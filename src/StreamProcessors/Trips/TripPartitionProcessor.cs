@@ -38,7 +38,9 @@ internal sealed class TripPartitionProcessor : PartitionProcessor<TripRecord>
     protected override long SafeCommitOffset(long next)
     {
         var safe = next;
-        var activeSince = _newestEntry - _options.InactiveAfter;
+        // Before the first valid trip (only dead letters so far) no truck holds anything back; and a clamp rather than a
+        // subtraction, since an entry time near DateTimeOffset.MinValue minus a span is not representable.
+        var activeSince = Earlier(_newestEntry, _options.InactiveAfter);
         foreach (var truck in _trucks.Values)
         {
             if ((truck.LastEnteredAt >= activeSince || truck.MayBeWaiting) && truck.RecentOffsets.TryPeek(out var oldest))
@@ -93,13 +95,16 @@ internal sealed class TripPartitionProcessor : PartitionProcessor<TripRecord>
 
     private void DecideStaleRows(Action<OutputRecord> emit)
     {
-        var staleBefore = _newestEntry - _options.DecideAfter;
+        var staleBefore = Earlier(_newestEntry, _options.DecideAfter);
         foreach (var (_, truck) in _trucks.Where(t => t.Value.MayBeWaiting && t.Value.LastEnteredAt < staleBefore).OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             Emit(truck.Checker.Flush(), emit);
             truck.MayBeWaiting = false;
         }
     }
+
+    private static DateTimeOffset Earlier(DateTimeOffset time, TimeSpan by) =>
+        time.UtcTicks - DateTimeOffset.MinValue.UtcTicks <= by.Ticks ? DateTimeOffset.MinValue : time - by;
 
     private void Emit(IReadOnlyList<TripEntryFinding> findings, Action<OutputRecord> emit)
     {

@@ -18,10 +18,11 @@ public sealed class UpCommandTests : IDisposable
         var port = BrokerProcess.FreePort();
         var httpPort = BrokerProcess.FreePort();
         var dbPort = BrokerProcess.FreePort();
+        var metricsPort = BrokerProcess.FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sensorstream.dll"), "up", "--data-dir", _data.Path,
                      "--port", port.ToString(CultureInfo.InvariantCulture), "--http-port", httpPort.ToString(CultureInfo.InvariantCulture),
-                     "--db-port", dbPort.ToString(CultureInfo.InvariantCulture) })
+                     "--db-port", dbPort.ToString(CultureInfo.InvariantCulture), "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
         }
@@ -43,10 +44,21 @@ public sealed class UpCommandTests : IDisposable
             using var http = new HttpClient();
             var subjects = await http.GetStringAsync($"http://127.0.0.1:{httpPort}/subjects", TestContext.Current.CancellationToken).DefaultTimeout();
             Assert.Contains("sensors.vibration-value", subjects);
+            // Every role's meters on the platform's /metrics, and each role's state on /health.
+            var metrics = await http.GetStringAsync($"http://127.0.0.1:{metricsPort}/metrics", TestContext.Current.CancellationToken).DefaultTimeout();
+            Assert.Contains("sensorstream_processor_records_total", metrics);
+            var health = await http.GetStringAsync($"http://127.0.0.1:{metricsPort}/health", TestContext.Current.CancellationToken).DefaultTimeout();
+            foreach (var role in new[] { "broker", "database", "processors", "sink", "feeds" })
+            {
+                Assert.Contains($"\"{role}\"", health);
+            }
+            Assert.Contains("\"Healthy\"", health);
             // And the sink writes raw and derived data into the local PostgreSQL under the data directory.
             var database = $"Host=127.0.0.1;Port={dbPort};Username=postgres;Database=sensorstream;Pooling=false";
             await TestTimeouts.WaitUntilAsync(() => Count(database, "vibration_blocks") >= 100 && Count(database, "vibration_diagnoses") >= 10
                 && Count(database, "environment_readings") >= 20, "raw and derived rows in PostgreSQL", TimeSpan.FromSeconds(60));
+            var sinkMetrics = await http.GetStringAsync($"http://127.0.0.1:{metricsPort}/metrics", TestContext.Current.CancellationToken).DefaultTimeout();
+            Assert.Contains("sensorstream_sink_rows_total", sinkMetrics);
 
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
             {

@@ -31,11 +31,14 @@ internal static class SinkHarness
         await TopicBootstrapper.EnsureAsync(ProcessingHarness.Kafka(broker), Topics.All).DefaultTimeout();
 
     /// <summary>Starts the sink; its log goes nowhere unless SINK_TEST_LOG is set (then to the console, for running one test by hand).</summary>
-    public static RunningSink Start(TestBroker broker, SinkOptions options)
+    public static RunningSink Start(TestBroker broker, SinkOptions options) => Start(ProcessingHarness.Kafka(broker), options);
+
+    /// <summary>Starts the sink against <paramref name="kafka"/> (e.g. a registry behind a proxy).</summary>
+    public static RunningSink Start(KafkaOptions kafka, SinkOptions options)
     {
         var meter = new Meter("test-sink-" + Guid.NewGuid());
         var loggers = Environment.GetEnvironmentVariable("SINK_TEST_LOG") is null ? NullLoggerFactory.Instance : ConsoleLogging.Create(LogLevel.Debug);
-        var sink = new DatabaseSink(ProcessingHarness.Kafka(broker), options, loggers, meter);
+        var sink = new DatabaseSink(kafka, options, loggers, meter);
         var stop = new CancellationTokenSource();
         var run = sink.RunAsync(stop.Token);
         return new RunningSink(sink, meter, loggers, stop, run);

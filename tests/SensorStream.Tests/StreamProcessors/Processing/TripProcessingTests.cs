@@ -72,6 +72,23 @@ public sealed class TripProcessingTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(["truck_id is empty", "odometer_end_km -120 is outside 0 … 10000000", "fuel_litres NaN is outside 0 … 100000", "revenue -1 is outside 0 … 100000000", "trip_id is empty"], messages);
     }
 
+    [Fact]
+    public async Task AFirstRowThatIsDeadLettered_DoesNotStopTheProcessor_AndTheRowsAfterItAreChecked()
+    {
+        // Issue 11 item 3: the safe offset of a partition whose only record so far was dead-lettered subtracted from
+        // DateTimeOffset.MinValue ("un-representable DateTime"); now that a processing exception stops the processor,
+        // that bug would stop it here.
+        var rows = new TripSimulator(new TripSimulationOptions { ErrorRate = 0 }, 9, new DateOnly(2026, 3, 2)).Events().Where(e => e.Key == "TRK-01").Take(20).Select(e => e.Value).ToList();
+        var bad = rows[0] with { TruckId = "" };
+        ProcessingHarness.Publish(_broker, Topics.TripsRecords, new[] { bad }.Concat(rows).Select(r => new OutgoingEvent<TripRecord>("TRK-01", r, r.EnteredAt, [])));
+
+        await using var run = ProcessingHarness.Start(_broker, TripsOnly("trips-bad-first"));
+        await TestTimeouts.WaitUntilAsync(() => run.Run.IsCompleted || run.Processing.CountersOf("trips")?.Records == rows.Count,
+            "every valid row is processed", TimeSpan.FromSeconds(60));
+        Assert.False(run.Run.IsCompleted, run.Run.Exception?.ToString());
+        Assert.Equal(1, run.Processing.CountersOf("trips")!.DeadLetters);
+    }
+
     /// <summary>
     /// Runs the trip processor in its own group until every row was processed and the anomalies stopped coming,
     /// optionally stopping it once part-way and starting a new instance; returns its findings by anomaly id (last wins).
