@@ -14,7 +14,8 @@ namespace SensorStream.Storage.Maintenance;
 internal sealed partial class StorageMaintenance(StoragePath path, RetentionOptions retention, StorageHealth? health, ILogger logger)
 {
     private const string FailingJobsSql = """
-        SELECT s.job_id, j.proc_name, coalesce(s.hypertable_name, ''), s.total_failures, s.total_runs, s.last_successful_finish,
+        SELECT s.job_id, j.proc_name::text, coalesce(s.hypertable_name::text, ''), s.total_failures, s.total_runs,
+               CASE WHEN isfinite(s.last_successful_finish) THEN s.last_successful_finish END,
                {0} AS error
         FROM timescaledb_information.job_stats s
         JOIN timescaledb_information.jobs j ON j.job_id = s.job_id

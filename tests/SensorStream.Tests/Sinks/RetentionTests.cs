@@ -170,6 +170,45 @@ public sealed class RetentionTests(PostgresClusterFixture fixture)
         Assert.Contains("always_fails", health.Describe());
     }
 
+    [Fact]
+    public async Task FailingJobs_ReadJobStatsAndTheLastError_WhereTimescaleDbIsMissing_ThroughViewsOfTheSameShape()
+    {
+        // TimescaleDB is not installed here, so its information views are recreated with the columns and types
+        // TimescaleDB defines (sql/views.sql), to run the query and its mapping; the TimescaleDB-only test above runs
+        // it against real jobs where the extension exists.
+        var db = Cluster.ConnectionString(await Cluster.CreateDatabaseAsync());
+        await SinkSchema.ScalarAsync<int>(db, """
+            CREATE SCHEMA timescaledb_information;
+            CREATE VIEW timescaledb_information.jobs AS
+                SELECT * FROM (VALUES (1000, 'policy_retention'::name, 'vibration_blocks'::name), (1001, 'policy_compression'::name, 'vibration_blocks'::name),
+                                      (1002, 'policy_refresh_continuous_aggregate'::name, '_materialized_hypertable_5'::name))
+                AS j(job_id, proc_name, hypertable_name);
+            CREATE VIEW timescaledb_information.job_stats AS
+                SELECT * FROM (VALUES
+                    ('vibration_blocks'::name, 1000, 'Failed'::text, 5::bigint, 5::bigint, '-infinity'::timestamptz),
+                    ('vibration_blocks'::name, 1001, 'Success'::text, 1::bigint, 0::bigint, now()),
+                    ('_materialized_hypertable_5'::name, 1002, 'Failed'::text, 9::bigint, 1::bigint, '2026-12-01 10:00+00'::timestamptz))
+                AS s(hypertable_name, job_id, last_run_status, total_runs, total_failures, last_successful_finish);
+            CREATE VIEW timescaledb_information.job_errors AS
+                SELECT * FROM (VALUES (1000, now() - INTERVAL '1 hour', 'older error'::text), (1000, now(), 'cannot drop portal "" while it is being set up'::text))
+                AS e(job_id, start_time, err_message);
+            SELECT 1
+            """);
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var maintenance = new StorageMaintenance(StoragePath.TimescaleDb, new RetentionOptions(), null, NullLogger.Instance);
+
+        var failing = maintenance.FailingJobs(connection);
+
+        Assert.Equal(
+            [
+                new StorageJobFailure(1000, "policy_retention", "vibration_blocks", 5, 5, null, "cannot drop portal \"\" while it is being set up"),
+                new StorageJobFailure(1002, "policy_refresh_continuous_aggregate", "_materialized_hypertable_5", 1, 9, new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), null),
+            ],
+            failing);
+        Assert.Empty(new StorageMaintenance(StoragePath.Plain, new RetentionOptions(), null, NullLogger.Instance).FailingJobs(connection));
+    }
+
     private static async Task<List<string>> PartitionsAsync(string db, string table) =>
         [.. (await SinkSchema.RowsAsync(db, string.Format(System.Globalization.CultureInfo.InvariantCulture, PartitionsOf, table))).Select(r => (string)r[0]!)];
 
