@@ -8,6 +8,7 @@ using SensorStream.Contracts.SchemaRegistry;
 using SensorStream.ServiceDefaults.Kafka;
 using SensorStream.Sinks.Batching;
 using SensorStream.Sinks.Hosting;
+using SensorStream.Storage.Maintenance;
 using SensorStream.Storage.Migrations;
 
 namespace SensorStream.Sinks;
@@ -71,7 +72,11 @@ public sealed partial class DatabaseSink : IDisposable
         _registry = registry;
         _ownsRegistry = ownsRegistry;
         _counters = new SinkCounters(meter);
+        StorageHealth = new StorageHealth(meter);
     }
+
+    /// <summary>The database's upkeep (retention, partitions, TimescaleDB jobs) as last checked, for <c>/health</c>.</summary>
+    public StorageHealth StorageHealth { get; }
 
     /// <summary>The storage path in use, once <see cref="RunAsync"/> has migrated the database.</summary>
     internal StoragePath? Path { get; private set; }
@@ -108,13 +113,15 @@ public sealed partial class DatabaseSink : IDisposable
             var migration = await new Migrator(_dataSource, _options.Storage, _logger).MigrateAsync(cancellationToken).ConfigureAwait(false);
             await ReferenceData.SeedAsync(_dataSource, _tree, _options.Machines, cancellationToken).ConfigureAwait(false);
             var partitions = migration.Path == StoragePath.Plain ? new TimePartitions() : null;
-            var database = new SinkDatabase(_dataSource, partitions, _options.GroupId);
+            var maintenance = new StorageMaintenance(migration.Path, _options.Retention, StorageHealth, _logger);
+            var database = new SinkDatabase(_dataSource, partitions, _options.GroupId, maintenance);
             try
             {
+                // Retention applies from the start on both paths; the plain path also gets its partitions ahead.
+                var report = database.Maintain(DateTime.UtcNow, _options.PartitionLookahead);
                 if (partitions is not null)
                 {
-                    var created = database.MaintainPartitions(DateTime.UtcNow, _options.PartitionLookahead);
-                    LogPlainPartitions(_logger, created, _options.PartitionLookahead.TotalDays);
+                    LogPlainPartitions(_logger, report.PartitionsCreated, _options.PartitionLookahead.TotalDays);
                 }
             }
             catch

@@ -1,4 +1,5 @@
 using SensorStream.Storage;
+using SensorStream.Storage.Maintenance;
 using Npgsql;
 using ContractTopics = SensorStream.Contracts.Topics;
 
@@ -56,6 +57,9 @@ public sealed class SinkOptions
     /// <summary>Machines seeded into <c>machines</c> at start (others are added when their first block arrives). Default g1…g5.</summary>
     public List<string> Machines { get; set; } = ["g1", "g2", "g3", "g4", "g5"];
 
+    /// <summary>How long each time-series table keeps its rows, on both storage paths (see <see cref="RetentionOptions"/>). Default: raw vibration 90 days, raw environment 400 days, derived tables kept.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Consumer session timeout (how long a silent instance keeps its partitions). Default 10 s.</summary>
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -109,6 +113,7 @@ public sealed class SinkOptions
         {
             problems.Add("Sinks: AcceptCorrectionScore must be between 0 and 1");
         }
+        problems.AddRange(Retention.Validate());
         if (SessionTimeout < TimeSpan.FromSeconds(1))
         {
             problems.Add("Sinks: SessionTimeout must be at least 1 s");

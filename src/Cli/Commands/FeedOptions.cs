@@ -14,7 +14,11 @@ internal sealed class FeedOptions
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed: the same seed and --start give the same events. Default 42.", DefaultValueFactory = _ => 42 };
 
-    public Option<DateTimeOffset?> Start { get; } = new("--start") { Description = "Event time of the first event (ISO 8601, UTC if no offset). Default: now." };
+    public Option<DateTimeOffset?> Start { get; } = new("--start")
+    {
+        Description = "Event time of the first event (ISO 8601, UTC if no offset). Default: now at the feed's real-time rate; " +
+            "faster, far enough back that --count (or --rate × --duration) events end by now, else a day back (trips: a year). Events never go out ahead of now.",
+    };
 
     public void AddTo(Command command)
     {
@@ -37,12 +41,6 @@ internal sealed class FeedOptions
                 result.AddError("--count must be positive");
             }
         });
-    }
-
-    public DateTimeOffset StartTime(ParseResult parseResult)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return parseResult.GetValue(Start) ?? new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
     }
 
     public static string Format(double perSecond) => perSecond.ToString("N0", CultureInfo.InvariantCulture);

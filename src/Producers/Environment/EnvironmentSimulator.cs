@@ -16,8 +16,23 @@ namespace SensorStream.Producers.Environment;
 /// </summary>
 public sealed class EnvironmentSimulator(EnvironmentSimulationOptions options, LocationTree tree, int seed, DateTimeOffset start)
 {
+    /// <summary>Mean length of a sensor dropout (5–60 min, uniform).</summary>
+    private static readonly TimeSpan MeanDropout = TimeSpan.FromMinutes(32.5);
+
     /// <summary>The real-time event rate: sensors ÷ reading interval.</summary>
     public double RealTimeEventsPerSecond => tree.Sensors.Count / options.ReadingInterval.TotalSeconds;
+
+    /// <summary>
+    /// A start at which <paramref name="count"/> readings end by <paramref name="end"/>. Dropouts make the span
+    /// random, so it is estimated with room to spare: twice the expected share of dropped readings, 1 % more, and 15
+    /// minutes for the readings delivered late.
+    /// </summary>
+    public DateTimeOffset StartEndingBy(DateTimeOffset end, long count)
+    {
+        var droppedShare = Math.Min(0.5, options.DropoutsPerDay * MeanDropout.TotalDays);
+        var seconds = count / RealTimeEventsPerSecond * (1 + (2 * droppedShare) + 0.01);
+        return end - TimeSpan.FromSeconds(seconds) - TimeSpan.FromMinutes(15);
+    }
 
     /// <summary>The endless feed in delivery order.</summary>
     public IEnumerable<OutgoingEvent<EnvironmentReading>> Events()

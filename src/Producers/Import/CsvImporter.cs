@@ -18,26 +18,51 @@ public static class CsvImporter
     public const string ProcessorName = "sensorstream-import";
 
     /// <summary>Runs the import and flushes; the report says what happened.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="mapper">Turns its rows into events.</param>
+    /// <param name="publisher">Where the events go.</param>
+    /// <param name="deadLetters">Where malformed rows go.</param>
+    /// <param name="strict">Stop at the first malformed row.</param>
+    /// <param name="progress">Where the progress line goes every second.</param>
+    /// <param name="cancellationToken">Stops the import early; what was read is still flushed.</param>
+    /// <param name="encoding">The file's text encoding (a byte-order mark overrides it). Default strict UTF-8.</param>
     /// <exception cref="FormatException">The file's header is not the expected layout.</exception>
     public static ImportReport Run<T>(string path, IRowMapper<T> mapper, EventPublisher<T> publisher, EventPublisher<DeadLetter> deadLetters,
-        bool strict, TextWriter progress, CancellationToken cancellationToken)
+        bool strict, TextWriter progress, CancellationToken cancellationToken, Encoding? encoding = null)
         where T : class, IAvroEvent<T>
     {
         var report = new ImportReport();
         var totalBytes = new FileInfo(path).Length;
-        using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+        encoding ??= Parsing.TextEncodings.StrictUtf8;
+        using var text = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
         var csv = new CsvReader(text);
         var stopwatch = Stopwatch.StartNew();
         using (new ProgressReporter(progress, () => Describe(report, publisher, csv.CharactersRead, totalBytes, stopwatch.Elapsed)))
         {
-            var header = csv.Read() ?? throw new FormatException($"{path} is empty");
+            CsvRow header;
+            try
+            {
+                header = csv.Read() ?? throw new FormatException("the file is empty");
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new FormatException($"the file is not {NotEncodedHint(encoding)}");
+            }
             mapper.ReadHeader(header);
+            var lastLine = header.LineNumber;
             while (!cancellationToken.IsCancellationRequested)
             {
                 CsvRow? row;
                 try
                 {
                     row = csv.Read();
+                }
+                catch (DecoderFallbackException)
+                {
+                    // Not a malformed row but the wrong encoding for the whole file: every later row is suspect too.
+                    // The reader decodes ahead in blocks, so the bad bytes are somewhere after the last row read.
+                    report.Failure = $"the file is not {NotEncodedHint(encoding)}; rows after line {lastLine} were not imported";
+                    break;
                 }
                 catch (CsvFormatException e)
                 {
@@ -54,6 +79,7 @@ public static class CsvImporter
                     break;
                 }
                 report.RowsRead++;
+                lastLine = row.LineNumber;
                 try
                 {
                     Publish(mapper.Map(row), publisher, report);
@@ -72,6 +98,10 @@ public static class CsvImporter
         }
         return report;
     }
+
+    private static string NotEncodedHint(Encoding encoding) => encoding.CodePage == Encoding.UTF8.CodePage
+        ? "valid UTF-8; give its encoding with --encoding (cp949 for a file saved by Korean Excel, latin1, utf-16…)"
+        : $"valid {encoding.WebName}; give its encoding with --encoding (utf-8, cp949, latin1, utf-16…)";
 
     private static void Publish<T>(IEnumerable<OutgoingEvent<T>> events, EventPublisher<T> publisher, ImportReport report)
         where T : class, IAvroEvent<T>

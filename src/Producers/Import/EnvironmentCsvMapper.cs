@@ -2,19 +2,25 @@ using System.Globalization;
 using SensorStream.Contracts.Csv;
 using SensorStream.Contracts.Events;
 using SensorStream.Contracts.Locations;
+using SensorStream.Producers.Import.Parsing;
 using SensorStream.Producers.Publishing;
 
 namespace SensorStream.Producers.Import;
 
 /// <summary>
 /// Environment readings in the layout <c>sensor_id, capture_dt, temperature, humidity, pcv_temperature</c> (the last
-/// optional). <c>capture_dt</c> is ISO 8601 or <c>yyyy-MM-dd HH:mm:ss</c>, UTC unless it carries an offset. The
-/// location comes from the location tree; a sensor not in it gets the location its id names (the id without its last
-/// <c>-area</c> part). Values outside physical range (−60…100 °C, 0…100 %) are rejected, not clamped.
+/// optional). <c>capture_dt</c> is a date and time in any form <see cref="DateParser"/> reads (ISO 8601,
+/// <c>yyyy-MM-dd HH:mm:ss</c>, <c>yyyy.MM.dd HH:mm</c>, <c>yyyyMMddHHmmss</c>, <c>2026년 3월 2일 오후 2:05</c>, or the
+/// <c>--date-format</c> given), local time in the parser's zone (UTC unless given) unless it carries an offset.
+/// Numbers may use a decimal comma (<c>21,5</c>). The location comes from the location tree; a sensor not in it gets
+/// the location its id names (the id without its last <c>-area</c> part). Values outside physical range (−60…100 °C,
+/// 0…100 %) are rejected, not clamped.
 /// </summary>
-public sealed class EnvironmentCsvMapper(LocationTree tree) : IRowMapper<EnvironmentReading>
+/// <param name="tree">Maps sensor ids to their location.</param>
+/// <param name="dates">How capture times are read. Default: the built-in forms, UTC.</param>
+public sealed class EnvironmentCsvMapper(LocationTree tree, DateParser? dates = null) : IRowMapper<EnvironmentReading>
 {
-    private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm"];
+    private readonly DateParser _dates = dates ?? new DateParser();
     private int _sensor = -1;
     private int _time = -1;
     private int _temperature = -1;
@@ -43,8 +49,7 @@ public sealed class EnvironmentCsvMapper(LocationTree tree) : IRowMapper<Environ
             throw new RowRejectedException("sensor_id is empty");
         }
         var timeText = Field(_time, "capture_dt");
-        if (!DateTimeOffset.TryParseExact(timeText, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            && !DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+        if (!_dates.TryParseDateTime(timeText, out var time))
         {
             throw new RowRejectedException($"capture_dt '{timeText}' is not a date and time");
         }
@@ -62,10 +67,12 @@ public sealed class EnvironmentCsvMapper(LocationTree tree) : IRowMapper<Environ
 
     private static double Number(string text, string name, double min, double max)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        // Three decimals are plausible for a sensor, so "21,500" is refused as ambiguous rather than read as 21 500.
+        if (!NumberParser.TryParse(text, money: false, maxDecimals: 3, out var parsed, out var problem))
         {
-            throw new RowRejectedException($"{name} '{text}' is not a number");
+            throw new RowRejectedException($"{name} '{text}' {problem}");
         }
+        var value = (double)parsed;
         return value < min || value > max
             ? throw new RowRejectedException($"{name} {value.ToString(CultureInfo.InvariantCulture)} is outside {min.ToString(CultureInfo.InvariantCulture)}…{max.ToString(CultureInfo.InvariantCulture)}")
             : value;

@@ -20,6 +20,9 @@ public sealed class ImportReport
     /// <summary>Whether a strict import stopped at a malformed row.</summary>
     public bool StoppedEarly { get; internal set; }
 
+    /// <summary>Why the import stopped before the end of the file (e.g. it is not in the encoding given), or null.</summary>
+    public string? Failure { get; internal set; }
+
     /// <summary>Wall-clock time of the import including the final flush.</summary>
     public TimeSpan Elapsed { get; internal set; }
 

@@ -12,6 +12,18 @@ namespace SensorStream.Producers.Vibration;
 /// </summary>
 public sealed class VibrationSimulator(VibrationSimulationOptions options, int seed, DateTimeOffset start)
 {
+    /// <summary>
+    /// The start at which <paramref name="count"/> events end by <paramref name="end"/>: every block period carries one
+    /// event per machine sensor, so the last event's time is exact.
+    /// </summary>
+    public static DateTimeOffset StartEndingBy(VibrationSimulationOptions options, DateTimeOffset end, long count)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sensors = options.Machines.Count * options.SensorsPerMachine;
+        var lastBlock = Math.Max(0, count - 1) / Math.Max(1, sensors);
+        return end - TimeSpan.FromSeconds(lastBlock * options.BlockSize / options.SampleRateHz);
+    }
+
     /// <summary>The endless feed, in event-time order.</summary>
     public IEnumerable<OutgoingEvent<VibrationBlock>> Events()
     {

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SensorStream.Storage.Maintenance;
 using SensorStream.Storage.Migrations;
 
 namespace SensorStream.Sinks.Batching;
@@ -9,7 +10,7 @@ namespace SensorStream.Sinks.Batching;
 /// transactions), then every table's rows and the offsets they cover in a single transaction. Staging tables are
 /// created once per connection. Any failure drops the connection, so the next attempt starts from a clean one.
 /// </summary>
-internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? partitions, string consumerGroup) : IDisposable
+internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? partitions, string consumerGroup, StorageMaintenance? maintenance = null) : IDisposable
 {
     private const string WriteOffsetsSql = """
         INSERT INTO sink_offsets (consumer_group, topic, partition, next_offset, updated_at)
@@ -95,6 +96,27 @@ internal sealed class SinkDatabase(NpgsqlDataSource dataSource, TimePartitions? 
             merges.ExecuteNonQuery();
         }
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Partitions from now to now + <paramref name="lookahead"/> (plain path), retention and the TimescaleDB jobs'
+    /// health (<see cref="StorageMaintenance"/>; without one, partitions only).
+    /// </summary>
+    public StorageMaintenanceReport Maintain(DateTime now, TimeSpan lookahead)
+    {
+        if (maintenance is null)
+        {
+            return new StorageMaintenanceReport(MaintainPartitions(now, lookahead), 0, []);
+        }
+        try
+        {
+            return maintenance.Run(Connection(), partitions, now, lookahead);
+        }
+        catch
+        {
+            Drop();
+            throw;
+        }
     }
 
     /// <summary>Creates the partitions from now to now + <paramref name="lookahead"/> (plain path); returns how many were created.</summary>

@@ -218,7 +218,7 @@ internal sealed partial class SinkHost(KafkaOptions kafka, SinkOptions options, 
     {
         try
         {
-            var created = database.MaintainPartitions(Now(), options.PartitionLookahead);
+            var created = database.Maintain(Now(), options.PartitionLookahead).PartitionsCreated;
             if (created > 0)
             {
                 LogPartitionsCreated(logger, created);

@@ -12,12 +12,28 @@ namespace SensorStream.Storage.LocalDatabase;
 /// to run as root, so under root they run as the <c>postgres</c> system user, in a directory it owns. It can be
 /// stopped and started again on the same port and data (for database-outage tests). Missing binaries fail loudly.
 /// synchronous_commit stays on: with it off, an immediate stop loses transactions already reported committed, which
-/// the outage test would rightly count as lost rows.
+/// the outage test would rightly count as lost rows. Where TimescaleDB is installed it is preloaded, with its
+/// background workers and PostgreSQL's worker processes sized together (<see cref="TimescaleBackgroundWorkers"/>).
 /// </summary>
 public sealed class LocalPostgresCluster : IAsyncDisposable
 {
     /// <summary>Where Debian's postgresql-15 package puts initdb, pg_ctl and postgres.</summary>
     public const string BinDirectory = "/usr/lib/postgresql/15/bin";
+
+    /// <summary>Role that owns the databases of <see cref="CreateDatabaseAsync(string?)"/> when asked: an ordinary login role, not a superuser.</summary>
+    public const string OwnerRole = "sensorstream_owner";
+
+    /// <summary>
+    /// TimescaleDB background workers of a durable cluster (<c>timescaledb.max_background_workers</c>): a scheduler per
+    /// database that has the extension plus the jobs running at once. TimescaleDB's default, 16, serves a few databases.
+    /// </summary>
+    public const int TimescaleBackgroundWorkers = 16;
+
+    /// <summary>A throw-away cluster holds a database per test class, each with its own TimescaleDB scheduler, so it gets more.</summary>
+    public const int TestTimescaleBackgroundWorkers = 64;
+
+    // PostgreSQL's parallel query workers (max_parallel_workers' default) come out of the same pool as TimescaleDB's.
+    private const int ParallelWorkers = 8;
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
     private readonly string _directory;
@@ -89,17 +105,39 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Whether the <c>timescaledb</c> extension is installed on this server (it is then preloaded).</summary>
     public bool TimescaleInstalled => _preloadTimescale;
 
-    /// <summary>A connection string for <paramref name="database"/>; pooling off, so a restarted server leaves no dead pooled connections behind in tests.</summary>
-    public string ConnectionString(string database = "postgres", bool pooling = false) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling={pooling};Timeout=5";
+    /// <summary>
+    /// A connection string for <paramref name="database"/> as <paramref name="user"/> (default the superuser
+    /// <c>postgres</c>); pooling off, so a restarted server leaves no dead pooled connections behind in tests.
+    /// </summary>
+    public string ConnectionString(string database = "postgres", bool pooling = false, string user = "postgres") =>
+        $"Host=127.0.0.1;Port={Port};Username={user};Database={database};Pooling={pooling};Timeout=5";
 
-    /// <summary>Creates an empty database with a unique name and returns the name.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// Creates an empty database with a unique name and returns the name. With <paramref name="owner"/> (a plain
+    /// identifier) the database belongs to that login role, created as an ordinary role (no superuser, no role or
+    /// database creation) if it does not exist: the way a production database is usually handed to an application.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? owner = null)
     {
         var name = $"test_{Guid.NewGuid():N}";
         await using var connection = new NpgsqlConnection(ConnectionString());
         await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        if (owner is not null)
+        {
+            if (owner.Length == 0 || !owner.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                throw new ArgumentException($"'{owner}' is not a plain role name", nameof(owner));
+            }
+            // Two test classes may create the role at once; the DO block makes that harmless.
+            await using var role = new NpgsqlCommand($"""
+                DO $$ BEGIN
+                    CREATE ROLE {owner} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                END $$
+                """, connection);
+            await role.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}{(owner is null ? string.Empty : " OWNER " + owner)}", connection);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return name;
     }
@@ -132,8 +170,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var durability = _persistent ? "-c shared_buffers=128MB" : "-c fsync=off -c full_page_writes=off -c shared_buffers=32MB";
-        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 {durability} -c max_connections=60" +
-            (_preloadTimescale ? " -c shared_preload_libraries=timescaledb -c timescaledb.telemetry_level=off" : string.Empty);
+        var settings = $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 {durability} -c max_connections=60";
+        if (_preloadTimescale)
+        {
+            // TimescaleDB's workers come out of max_worker_processes (default 8, below TimescaleDB's own default of
+            // 16): size the pool for them, the parallel query workers and the logical replication launcher.
+            var timescaleWorkers = _persistent ? TimescaleBackgroundWorkers : TestTimescaleBackgroundWorkers;
+            settings += $" -c shared_preload_libraries=timescaledb -c timescaledb.telemetry_level=off -c timescaledb.max_background_workers={timescaleWorkers}" +
+                $" -c max_worker_processes={timescaleWorkers + ParallelWorkers + 2} -c max_parallel_workers={ParallelWorkers}";
+        }
         await AsServerUserAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", settings, "start"]);
         Running = true;
     }

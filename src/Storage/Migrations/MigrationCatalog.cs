@@ -16,6 +16,9 @@ internal static class MigrationCatalog
             ? new(2, TimeSeriesName + "timescaledb", TimeSeriesTables(partitionBy: null) + Load("002_time_series_timescaledb.sql"))
             : new(2, TimeSeriesName + "plain", TimeSeriesTables(partitionBy: "PARTITION BY RANGE ({0})") + Load("002_time_series_plain.sql")),
         new(3, "vibration_data_view", Load("003_vibration_data_view.sql")),
+        path == StoragePath.TimescaleDb
+            ? new(5, "retention_timescaledb", Load("005_retention_timescaledb.sql"))
+            : new(5, "retention_plain", Load("005_retention_plain.sql")),
     ];
 
     /// <summary>The path a recorded migration name says the database was created on, or null when it names none.</summary>

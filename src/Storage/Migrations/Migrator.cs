@@ -103,10 +103,20 @@ internal sealed partial class Migrator(NpgsqlDataSource dataSource, StorageMode 
     /// <summary>Installed and preloaded: CREATE EXTENSION succeeds only when the library is in shared_preload_libraries.</summary>
     internal static async Task<bool> TimescaleAvailableAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')
-               AND current_setting('shared_preload_libraries') LIKE '%timescaledb%'
-            """, connection);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
+            && await TimescaleLibraryLoadedAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether the server preloaded the TimescaleDB library. shared_preload_libraries is readable only by superusers
+    /// (and pg_read_all_settings), so it is not asked: the preloaded library defines
+    /// <c>timescaledb.max_background_workers</c>, which any role can read and which is undefined (NULL with missing_ok)
+    /// when the library is not loaded.
+    /// </summary>
+    internal static async Task<bool> TimescaleLibraryLoadedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT current_setting('timescaledb.max_background_workers', true) IS NOT NULL", connection);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 

@@ -53,10 +53,10 @@ public sealed class MigrationTests(PostgresClusterFixture fixture)
         var second = await MigrateAsync(db);
 
         Assert.Equal(StoragePath.Plain, first.Path);
-        Assert.Equal([1, 2, 3], first.Applied);
+        Assert.Equal([1, 2, 3, 5], first.Applied);
         Assert.Empty(second.Applied);
         Assert.Equal(recorded.Select(r => string.Join('|', r)), (await SinkSchema.RowsAsync(db, "SELECT version, name, applied_at, checksum FROM schema_migrations ORDER BY version")).Select(r => string.Join('|', r)));
-        Assert.Equal(["core", "time_series_plain", "vibration_data_view"], recorded.Select(r => (string)r[1]!));
+        Assert.Equal(["core", "time_series_plain", "vibration_data_view", "retention_plain"], recorded.Select(r => (string)r[1]!));
         Assert.Equal(MigrationCatalog.For(StoragePath.Plain).Select(m => m.Checksum), recorded.Select(r => (string)r[3]!));
         foreach (var table in new[] { "vibration_blocks", "environment_readings", "trips", "trip_corrections", "window_aggregates", "status_changes",
             "vibration_diagnoses", "anomalies", "dead_letters", "locations", "thresholds", "machines", "sink_offsets", "vibration_data", "trips_corrected", "environment_hourly" })
@@ -72,9 +72,9 @@ public sealed class MigrationTests(PostgresClusterFixture fixture)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => MigrateAsync(db)))).DefaultTimeout();
 
-        Assert.Equal([1, 2, 3], results.SelectMany(r => r.Applied).Order());
-        Assert.Single(results, r => r.Applied.Count == 3);
-        Assert.Equal(3L, await SinkSchema.CountAsync(db, "schema_migrations"));
+        Assert.Equal([1, 2, 3, 5], results.SelectMany(r => r.Applied).Order());
+        Assert.Single(results, r => r.Applied.Count == 4);
+        Assert.Equal(4L, await SinkSchema.CountAsync(db, "schema_migrations"));
     }
 
     [Fact]
@@ -127,5 +127,32 @@ public sealed class MigrationTests(PostgresClusterFixture fixture)
 
         Assert.Equal(Cluster.TimescaleInstalled, result.TimescaleAvailable);
         Assert.Equal(Cluster.TimescaleInstalled ? StoragePath.TimescaleDb : StoragePath.Plain, result.Path);
+    }
+
+    [Fact]
+    public async Task Migrate_AsAnOrdinaryDatabaseOwner_ChoosesItsPathWithoutReadingSuperuserSettings()
+    {
+        // The README's Username=sensorstream case: the database belongs to a login role that is not a superuser, which
+        // may not read shared_preload_libraries (SQLSTATE 42501).
+        var db = Cluster.ConnectionString(await Cluster.CreateDatabaseAsync(LocalPostgresCluster.OwnerRole), user: LocalPostgresCluster.OwnerRole);
+        Assert.False(await SinkSchema.ScalarAsync<bool>(db, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"));
+
+        var result = await MigrateAsync(db, StorageMode.Auto);
+
+        Assert.Equal(Cluster.TimescaleInstalled ? StoragePath.TimescaleDb : StoragePath.Plain, result.Path);
+        Assert.Equal(LocalPostgresCluster.OwnerRole, await SinkSchema.ScalarAsync<string>(db, "SELECT tableowner::text FROM pg_tables WHERE tablename = 'environment_readings'"));
+    }
+
+    [Fact]
+    public async Task TimescaleLibraryCheck_RunsAsAnOrdinaryRole_AndSaysWhetherTheLibraryIsPreloaded()
+    {
+        // Asking shared_preload_libraries fails here with SQLSTATE 42501 for a role that is not a superuser.
+        var db = Cluster.ConnectionString(await Cluster.CreateDatabaseAsync(LocalPostgresCluster.OwnerRole), user: LocalPostgresCluster.OwnerRole);
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+
+        var loaded = await Migrator.TimescaleLibraryLoadedAsync(connection, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Cluster.TimescaleInstalled, loaded);
     }
 }

@@ -4,24 +4,40 @@ using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 using SensorStream.Contracts.SchemaRegistry;
 using SensorStream.Producers.Publishing;
+using SensorStream.Storage;
+using SensorStream.Storage.LocalDatabase;
 using SensorStream.Tests.Infrastructure;
 using SensorStream.Tests.StreamProcessors.Processing;
 
 namespace SensorStream.Tests.Sinks;
 
+/// <summary>
+/// The sink end to end on both storage paths (TimescaleDB where installed), writing to a database owned by an ordinary
+/// login role, as production databases usually are.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 6, 0, 0, TimeSpan.Zero);
 
+    public static TheoryData<StorageMode> Paths => [StorageMode.Plain, StorageMode.TimescaleDb];
+
+    /// <summary>A new database owned by <see cref="LocalPostgresCluster.OwnerRole"/>, connected to as that role; skips when the path is not installed.</summary>
+    private async Task<string> OwnedDatabaseAsync(StorageMode mode)
+    {
+        SinkSchema.SkipUnlessAvailable(fixture.Cluster, SinkSchema.PathOf(mode));
+        return fixture.Cluster.ConnectionString(await fixture.Cluster.CreateDatabaseAsync(LocalPostgresCluster.OwnerRole), user: LocalPostgresCluster.OwnerRole);
+    }
+
     private static OutgoingEvent<T> Out<T>(string key, T value, DateTimeOffset time) => new(key, value, time, []);
 
-    [Fact]
-    public async Task Sink_WritesEveryTopicToItsTable_AndBadRecordsBecomeDeadLetters()
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task Sink_WritesEveryTopicToItsTable_AndBadRecordsBecomeDeadLetters(StorageMode mode)
     {
+        var db = await OwnedDatabaseAsync(mode);
         await using var broker = await TestBroker.StartAsync();
         await SinkHarness.EnsureTopicsAsync(broker);
-        var db = fixture.Cluster.ConnectionString(await fixture.Cluster.CreateDatabaseAsync());
         var readings = Enumerable.Range(0, 120).Select(i => new EnvironmentReading($"F1-B1-1F-L0{1 + (i % 3)}-A1", $"F1-B1-1F-L0{1 + (i % 3)}", T0.AddSeconds(i * 10), 20 + (i % 7), 40 + (i % 5), null)).ToList();
         var blocks = Enumerable.Range(0, 40).Select(i => new VibrationBlock($"g{1 + (i % 5)}", $"sensor{1 + (i % 4)}", T0.AddSeconds(i), 2560, 1500, [.. Enumerable.Range(0, 256).Select(s => (float)Math.Sin((s + i) / 10.0))])).ToList();
         var trip = new TripRecord("truck-1", Guid.NewGuid(), new DateOnly(2026, 11, 20), 1000, 1350, null, 40, 70.5m, 5m, 800m, "A", "B", T0);
@@ -54,7 +70,7 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
             }
         }
 
-        await using (var running = SinkHarness.Start(broker, SinkHarness.FastOptions(db, "e2e-sink")))
+        await using (var running = SinkHarness.Start(broker, SinkHarness.FastOptions(db, "e2e-sink", mode)))
         {
             await running.WaitUntilMigratedAsync();
             await SinkHarness.WaitUntilAsync(
@@ -86,7 +102,7 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
 
         // A second group replays every topic from the start into the same database: nothing is duplicated. Its own
         // dead letters are its own rows (the processor is part of their key), and it stores the first group's too.
-        await using (var replay = SinkHarness.Start(broker, SinkHarness.FastOptions(db, "e2e-replay")))
+        await using (var replay = SinkHarness.Start(broker, SinkHarness.FastOptions(db, "e2e-replay", mode)))
         {
             await SinkHarness.WaitUntilAsync(
                 async () => { replay.AssertRunning(); return await SinkSchema.ScalarAsync<decimal?>(db, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = 'e2e-replay'") == 120 + 40 + 6 + 4 + 8; },
@@ -98,19 +114,20 @@ public sealed class SinkEndToEndTests(PostgresClusterFixture fixture)
             (await SinkSchema.RowsAsync(db, "SELECT processor, count(*) FROM dead_letters GROUP BY processor ORDER BY processor")).Select(r => ((string)r[0]!, (long)r[1]!)));
     }
 
-    [Fact]
-    public async Task TwoSinksInOneGroup_SplittingAndHandingBackPartitions_StoreEveryReadingExactlyOnce()
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task TwoSinksInOneGroup_SplittingAndHandingBackPartitions_StoreEveryReadingExactlyOnce(StorageMode mode)
     {
+        var db = await OwnedDatabaseAsync(mode);
         await using var broker = await TestBroker.StartAsync();
         await SinkHarness.EnsureTopicsAsync(broker);
-        var db = fixture.Cluster.ConnectionString(await fixture.Cluster.CreateDatabaseAsync());
         // 24 sensors, so keys land on partitions of both members whichever half each is given.
         var readings = Enumerable.Range(0, 900).Select(i => new EnvironmentReading($"F2-B2-2F-L{1 + (i % 24):00}-A1", $"F2-B2-2F-L{1 + (i % 24):00}", T0.AddSeconds(i), i % 40, 50, null)).ToList();
         void Publish(int from, int count) =>
             ProcessingHarness.Publish(broker, Topics.SensorsEnvironment, readings.Skip(from).Take(count).Select(r => Out(r.SensorId, r, r.EventTime)));
         Task WaitForAsync(long count, string what) => SinkHarness.WaitUntilAsync(async () => await SinkSchema.CountAsync(db, "environment_readings") >= count,
             async () => $"{await SinkSchema.CountAsync(db, "environment_readings")} readings", what, TimeSpan.FromSeconds(60));
-        var options = SinkHarness.FastOptions(db, "shared-group");
+        var options = SinkHarness.FastOptions(db, "shared-group", mode);
         options.MaxBatchRecords = 25;
 
         await using (var first = SinkHarness.Start(broker, options))

@@ -15,11 +15,11 @@ namespace SensorStream.Tests.Sinks;
 internal static class SinkHarness
 {
     /// <summary>Small batches and short waits, so a test sees its rows quickly and outages are retried often.</summary>
-    public static SinkOptions FastOptions(string connectionString, string group) => new()
+    public static SinkOptions FastOptions(string connectionString, string group, StorageMode storage = StorageMode.Plain) => new()
     {
         ConnectionString = connectionString,
         GroupId = group,
-        Storage = StorageMode.Plain,
+        Storage = storage,
         MaxBatchRecords = 200,
         MaxBatchDelay = TimeSpan.FromMilliseconds(200),
         RetryInitialDelay = TimeSpan.FromMilliseconds(100),

@@ -30,6 +30,7 @@ public sealed class SinkOptionsTests
     [InlineData("Sinks:AcceptCorrectionScore", "1.5", "AcceptCorrectionScore")]
     [InlineData("Sinks:Topics:0", "late.events", "unknown topic 'late.events'")]
     [InlineData("Sinks:GroupId", " ", "GroupId")]
+    [InlineData("Sinks:Retention:VibrationBlocks", "1.00:00:00", "Retention:VibrationBlocks must be at least 3 days")]
     public void Validate_NamesTheBadSetting(string key, string value, string expected)
     {
         var problems = Bind((key, value)).Validate();
@@ -45,5 +46,18 @@ public sealed class SinkOptionsTests
         Assert.Equal(["sensors.vibration"], options.Topics);
         Assert.Equal(StorageMode.Plain, options.Storage);
         Assert.Empty(options.Validate());
+    }
+
+    [Fact]
+    public void Retention_IsBound_AndEmptyOrZeroKeepsATableForGood()
+    {
+        var options = Bind(("Sinks:Retention:VibrationBlocks", "30.00:00:00"), ("Sinks:Retention:EnvironmentReadings", ""), ("Sinks:Retention:WindowAggregates", "0"));
+
+        Assert.Empty(options.Validate());
+        Assert.Equal(
+            [("vibration_blocks", TimeSpan.FromDays(30)), ("environment_readings", null), ("window_aggregates", null), ("vibration_diagnoses", null)],
+            options.Retention.Tables);
+        Assert.Equal([("vibration_blocks", TimeSpan.FromDays(90)), ("environment_readings", TimeSpan.FromDays(400)), ("window_aggregates", null), ("vibration_diagnoses", null)],
+            new SinkOptions().Retention.Tables);
     }
 }

@@ -1,13 +1,17 @@
 using SensorStream.Contracts;
 using SensorStream.Contracts.Events;
 using SensorStream.Producers.Publishing;
+using SensorStream.Storage;
 using SensorStream.Storage.LocalDatabase;
 using SensorStream.Tests.Infrastructure;
 using SensorStream.Tests.StreamProcessors.Processing;
 
 namespace SensorStream.Tests.Sinks;
 
-/// <summary>Stops the database under a running sink, so it runs on a cluster of its own rather than the shared one.</summary>
+/// <summary>
+/// Stops the database under a running sink, so it runs on a cluster of its own rather than the shared one; on both
+/// storage paths (TimescaleDB where installed), as an ordinary database owner.
+/// </summary>
 public sealed class SinkOutageTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
@@ -31,18 +35,23 @@ public sealed class SinkOutageTests : IAsyncLifetime
     private static void Publish(TestBroker broker, IEnumerable<EnvironmentReading> readings) =>
         ProcessingHarness.Publish(broker, Topics.SensorsEnvironment, readings.Select(r => new OutgoingEvent<EnvironmentReading>(r.SensorId, r, r.EventTime, [])));
 
-    [Fact]
-    public async Task Sink_DatabaseStoppedAndRestartedMidRun_PausesRetriesAndEndsWithExactlyThePublishedRows()
+    public static TheoryData<StorageMode> Paths => [StorageMode.Plain, StorageMode.TimescaleDb];
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task Sink_DatabaseStoppedAndRestartedMidRun_PausesRetriesAndEndsWithExactlyThePublishedRows(StorageMode mode)
     {
+        SinkSchema.SkipUnlessAvailable(Cluster, SinkSchema.PathOf(mode));
         await using var broker = await TestBroker.StartAsync();
         await SinkHarness.EnsureTopicsAsync(broker);
-        var db = Cluster.ConnectionString(await Cluster.CreateDatabaseAsync());
+        var name = await Cluster.CreateDatabaseAsync(LocalPostgresCluster.OwnerRole);
+        var db = Cluster.ConnectionString(name, user: LocalPostgresCluster.OwnerRole);
         var before = Readings(0, 300);
         var during = Readings(300, 300);
         var blocks = Enumerable.Range(0, 50).Select(i => new VibrationBlock("g2", "sensor2", T0.AddSeconds(i), 1000, null, [i, -i])).ToList();
         Publish(broker, before);
         // The sink keeps pooled connections; Timeout keeps each failed attempt short while the server is away.
-        var options = SinkHarness.FastOptions(Cluster.ConnectionString(db.Split("Database=")[1].Split(';')[0], pooling: true), "outage-sink");
+        var options = SinkHarness.FastOptions(Cluster.ConnectionString(name, pooling: true, user: LocalPostgresCluster.OwnerRole), "outage-sink", mode);
         options.MaxBatchRecords = 50;
 
         await using (var running = SinkHarness.Start(broker, options))
