@@ -25,6 +25,7 @@ public static class DatabaseSinkServiceCollectionExtensions
             provider.GetRequiredService<ILoggerFactory>(),
             provider.GetRequiredService<IMeterFactory>().Create(MeterName)));
         services.AddHostedService<DatabaseSinkService>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
 }
